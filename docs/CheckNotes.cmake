@@ -1,0 +1,20 @@
+# cmake -DHTML=<html dir> -P CheckNotes.cmake
+# The chapter page must exist, carry MathJax formulas served locally, and
+# quote the code of both twins.
+set(page ${HTML}/chapter1.html)
+if(NOT EXISTS ${page})
+  message(FATAL_ERROR "missing ${page}")
+endif()
+file(READ ${page} html)
+foreach(needle "mathjax/MathJax.js" "\\[" "require_same_length" "load_unaligned" "blocked_reduce" "unit_balls.svg")
+  string(FIND "${html}" "${needle}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${page} does not contain '${needle}'")
+  endif()
+endforeach()
+if(NOT EXISTS ${HTML}/mathjax/MathJax.js)
+  message(FATAL_ERROR "MathJax was not copied next to the notes")
+endif()
+if(NOT EXISTS ${HTML}/unit_balls.svg)
+  message(FATAL_ERROR "the figure unit_balls.svg was not copied into the notes")
+endif()

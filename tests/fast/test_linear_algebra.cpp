@@ -1,0 +1,140 @@
+// Chapter 1 — the fast twin agrees with the reference twin within an error
+// bound, is bitwise reproducible, and rejects the same bad input.
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include <omp.h>
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include "agreement.hpp"
+#include "dlmath/errors.hpp"
+#include "dlmath/fast/linear_algebra.hpp"
+#include "dlmath/reference/linear_algebra.hpp"
+#include "generators.hpp"
+
+namespace ref = dlmath::reference;
+namespace fast = dlmath::fast;
+using dlmath::Vector;
+using dlmath::testing::agree;
+using dlmath::testing::gamma_n;
+using dlmath::testing::u;
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double abs_dot(const Vector& x, const Vector& y) {
+    double s = 0.0;
+    for (std::size_t i = 0; i < x.size(); ++i) s += std::fabs(x(i) * y(i));
+    return s;
+}
+
+// Relative error bound of one twin's ||x||_p (see the norm doc comments):
+// the scaled sum of n terms in [0,1] carries gamma_n relative error plus, per
+// term, the scaling rounding amplified by p (p u) and the pow error (<= 4u
+// absolute per term, since w^p |p ln w| <= 1/e); the root divides all that
+// by p; the final root and product add 4u.
+double norm_rel_bound(double n, double p) {
+    if (std::isinf(p)) return 0.0;  // a max is exact
+    return (gamma_n(n) + 4 * n * u + p * u) / p + 4 * u;
+}
+}  // namespace
+
+// ---------------------------------------------------------------- agreement
+
+// For a dot product of length n both twins are within gamma_n * sum|x_i y_i|
+// of the exact value (Higham, Accuracy and Stability, eq. 3.5), so they are
+// within 2 gamma_n * sum|x_i y_i| of each other.
+RC_GTEST_PROP(DotAgreement, FastMatchesReferenceWithinTheDotBound, ()) {
+    const std::size_t n = *dlmath::testing::kernel_length();
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Vector x = dlmath::testing::normal_vector(n, seed);
+    const Vector y = dlmath::testing::normal_vector(n, seed + 1, 1e3);
+    const double bound = 2 * gamma_n(static_cast<double>(n)) * abs_dot(x, y);
+    DLMATH_RC_ASSERT(agree(fast::dot(x, y), ref::dot(x, y), bound, "dot, n = " + std::to_string(n)));
+}
+
+RC_GTEST_PROP(NormAgreement, FastMatchesReferenceWithinTheNormBound, ()) {
+    const std::size_t n = *dlmath::testing::kernel_length();
+    const double p = *rc::gen::element(1.0, 1.5, 2.0, 3.0, 8.0, kInf);
+    const double scale = *rc::gen::element(1.0, 1e-170, 1e170);  // also the under/overflow paths
+    const Vector x = dlmath::testing::normal_vector(n, *rc::gen::arbitrary<std::uint32_t>(), scale);
+    const double r = ref::norm(x, p);
+    const double bound = 2 * norm_rel_bound(static_cast<double>(n), p) * r;
+    DLMATH_RC_ASSERT(agree(fast::norm(x, p), r, bound,
+                           "norm, n = " + std::to_string(n) + ", p = " + std::to_string(p)));
+}
+
+TEST(DotAgreement, SyllabusExample) {
+    const Vector x = {0.1, 0.0, -0.3};
+    const Vector y = {-4.0, 0.05, 0.1};
+    // n = 3 is all scalar tail: the same operations in the same order.
+    EXPECT_EQ(fast::dot(x, y), ref::dot(x, y));
+}
+
+TEST(NormAgreement, EdgeCasesMatchTheReference) {
+    for (double p : {1.0, 2.0, 3.0, kInf}) {
+        EXPECT_EQ(fast::norm(Vector{}, p), 0.0);
+        EXPECT_EQ(fast::norm(Vector{0.0, -0.0}, p), 0.0);
+        EXPECT_TRUE(std::isnan(fast::norm(Vector{kInf, kNaN, 1., 2., 3., 4., 5., 6., 7.}, p)));
+        EXPECT_TRUE(std::isnan(fast::norm(Vector{1., 2., 3., 4., 5., 6., 7., kNaN, kInf}, p)));
+        EXPECT_EQ(fast::norm(Vector{1., 2., 3., 4., 5., 6., 7., -kInf}, p), kInf);
+    }
+    const Vector big = {1e200, 1e200, 1e200, 1e200, 1e200};
+    EXPECT_NEAR(fast::norm(big, 2.0), ref::norm(big, 2.0), 2 * norm_rel_bound(5, 2) * ref::norm(big, 2.0));
+    const Vector tiny = {3e-200, 4e-200};
+    EXPECT_NEAR(fast::norm(tiny, 2.0), 5e-200, 8 * u * 5e-200);
+}
+
+TEST(NormAgreement, NanIsFoundInEveryBlockAboveTheThreshold) {
+    Vector x = dlmath::testing::normal_vector(3 * fast::parallel_threshold + 5, 42);
+    x(2 * fast::parallel_threshold + 1) = kNaN;
+    for (double p : {1.0, 2.0, 3.0, kInf}) EXPECT_TRUE(std::isnan(fast::norm(x, p))) << "p = " << p;
+}
+
+// ---------------------------------------------------------------- reproducibility
+
+RC_GTEST_PROP(Reproducibility, FastDotAndNormAreBitwiseEqualRunToRun, ()) {
+    const std::size_t n = *dlmath::testing::kernel_length();
+    const Vector x = dlmath::testing::normal_vector(n, *rc::gen::arbitrary<std::uint32_t>());
+    const Vector y = dlmath::testing::normal_vector(n, 7);
+    RC_ASSERT(fast::dot(x, y) == fast::dot(x, y));
+    RC_ASSERT(fast::norm(x, 2.0) == fast::norm(x, 2.0));
+    RC_ASSERT(fast::norm(x, 3.0) == fast::norm(x, 3.0));
+}
+
+TEST(Reproducibility, ResultDoesNotDependOnTheThreadCount) {
+    const Vector x = dlmath::testing::normal_vector(4 * fast::parallel_threshold + 3, 1);
+    const Vector y = dlmath::testing::normal_vector(4 * fast::parallel_threshold + 3, 2);
+    const double d = fast::dot(x, y), n3 = fast::norm(x, 3.0);
+    const int saved = omp_get_max_threads();
+    for (int t : {1, 2, 3, 5}) {
+        omp_set_num_threads(t);
+        EXPECT_EQ(fast::dot(x, y), d) << t << " threads";
+        EXPECT_EQ(fast::norm(x, 3.0), n3) << t << " threads";
+    }
+    omp_set_num_threads(saved);
+}
+
+// ---------------------------------------------------------------- bad input
+
+TEST(BadInput, FastDotOfDifferentLengthsNamesBothLengths) {
+    try {
+        fast::dot(Vector{1.0, 2.0, 3.0}, Vector{1.0, 2.0});
+        FAIL() << "expected dlmath::shape_error";
+    } catch (const dlmath::shape_error& e) {
+        EXPECT_STREQ(e.what(), "dot: lengths differ (x has 3 elements, y has 2)");
+    }
+}
+
+TEST(BadInput, FastNormOrderBelowOneOrNan) {
+    const Vector x = {1.0, 2.0};
+    EXPECT_THROW(fast::norm(x, 0.5), dlmath::domain_error);
+    EXPECT_THROW(fast::norm(x, -kInf), dlmath::domain_error);
+    EXPECT_THROW(fast::norm(x, kNaN), dlmath::domain_error);
+}
