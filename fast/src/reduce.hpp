@@ -10,7 +10,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "dlmath/fast/linear_algebra.hpp"
+#include "dlmath/fast/config.hpp"
 
 namespace dlmath::fast::detail {
 

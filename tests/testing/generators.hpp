@@ -8,7 +8,7 @@
 
 #include <rapidcheck.h>
 
-#include "dlmath/fast/linear_algebra.hpp"
+#include "dlmath/fast/config.hpp"
 #include "dlmath/tensor.hpp"
 
 namespace dlmath::testing {

@@ -3,7 +3,7 @@
 // Rules of this file: each function reads like its formula, with the
 // textbook's index names; plain loops; no intrinsics, no OpenMP.
 
-#include "dlmath/reference/linear_algebra.hpp"
+#include "dlmath/reference/linear_algebra/vectors.hpp"
 
 #include <cmath>
 #include <cstddef>

@@ -4,7 +4,7 @@
 // reference twin; every SIMD loop ends with a scalar tail; each kernel says
 // which bound (memory or compute) it attacks.
 
-#include "dlmath/fast/linear_algebra.hpp"
+#include "dlmath/fast/linear_algebra/vectors.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -13,7 +13,7 @@
 #include <xsimd/xsimd.hpp>
 
 #include "dlmath/detail/checks.hpp"
-#include "reduce.hpp"
+#include "../reduce.hpp"
 
 namespace dlmath::fast {
 namespace {
