@@ -1,6 +1,7 @@
-// Chapter 1 — Linear algebra: the chapter program.
+// Chapter 1 — Linear algebra: the chapter program, and its section 1.1.
 //
-// Runs every worked example of the chapter and prints value, expected value
+// main() runs every section registered by the tour_*.cpp files: each runs
+// its worked examples and prints value, expected value
 // and a check mark; times the reference twin against the fast twin on a
 // large case; writes the data of the chapter's figures as CSV.
 
@@ -21,7 +22,6 @@ using dlmath::Vector;
 namespace {
 
 void inner_products_and_norms(dlmath::tour::Checks& c) {
-    dlmath::tour::section("1.1 Inner products and norms");
     //! [example_dot]
     const Vector x = {0.1, 0.0, -0.3};
     const Vector y = {-4.0, 0.05, 0.1};
@@ -55,7 +55,7 @@ void inner_products_and_norms(dlmath::tour::Checks& c) {
 }
 
 void timings(bool quick) {
-    dlmath::tour::section("Reference vs fast (best of 5 runs)");
+    std::cout << "  reference vs fast, best of 5 runs:\n";
     const std::size_t n = quick ? 1'000'000 : 10'000'000;
     Vector x = Vector::from_shape({n}), y = Vector::from_shape({n});
     std::mt19937_64 rng(7);
@@ -91,16 +91,14 @@ void unit_balls(const std::filesystem::path& dir) {
     }
 }
 
+void run(dlmath::tour::Checks& c, const dlmath::tour::Options& o) {
+    inner_products_and_norms(c);
+    timings(o.quick);
+    unit_balls(o.figures);
+}
+
+const dlmath::tour::Register section{10, "1.1 Inner products and norms", run};
+
 }  // namespace
 
-int main(int argc, char** argv) {
-    const auto options = dlmath::tour::parse(argc, argv, "Chapter 1 - Linear algebra");
-    std::cout << "Chapter 1 - Linear algebra\n";
-    dlmath::tour::Checks checks;
-    inner_products_and_norms(checks);
-    timings(options.quick);
-    unit_balls(options.figures);
-    std::cout << "\n" << checks.passed << " worked examples reproduced, " << checks.failed << " failed\n"
-              << "figure data written to " << options.figures.string() << "/\n";
-    return checks.exit_code();
-}
+int main(int argc, char** argv) { return dlmath::tour::run_all("Chapter 1 - Linear algebra", argc, argv); }

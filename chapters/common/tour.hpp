@@ -10,7 +10,10 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <algorithm>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -93,6 +96,42 @@ inline Options parse(int argc, char** argv, const std::string& title) {
     }
     std::filesystem::create_directories(o.figures);
     return o;
+}
+
+/// One section of a chapter program. Each tour_<section>.cpp registers its
+/// sections with a static `Register`; main() runs them in `order`.
+struct Section {
+    int order;
+    std::string title;
+    std::function<void(Checks&, const Options&)> run;
+};
+
+inline std::vector<Section>& registry() {
+    static std::vector<Section> sections;
+    return sections;
+}
+
+/// `static dlmath::tour::Register r{20, "1.2 Products", run_products};`
+struct Register {
+    Register(int order, std::string title, std::function<void(Checks&, const Options&)> run) {
+        registry().push_back({order, std::move(title), std::move(run)});
+    }
+};
+
+/// Runs every registered section in order; returns the process exit code.
+inline int run_all(const std::string& title, int argc, char** argv) {
+    const Options options = parse(argc, argv, title);
+    std::cout << title << "\n";
+    auto sections = registry();
+    std::sort(sections.begin(), sections.end(), [](const Section& a, const Section& b) { return a.order < b.order; });
+    Checks checks;
+    for (const auto& s : sections) {
+        section(s.title);
+        s.run(checks, options);
+    }
+    std::cout << "\n" << checks.passed << " worked examples reproduced, " << checks.failed << " failed\n"
+              << "figure data written to " << options.figures.string() << "/\n";
+    return checks.exit_code();
 }
 
 }  // namespace dlmath::tour
