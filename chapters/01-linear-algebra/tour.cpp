@@ -1,4 +1,4 @@
-// Chapter 1 — Linear algebra: the chapter program, and its section 1.1.
+// Chapter 1 — Linear algebra: the chapter program, and its section 1.2.
 //
 // main() runs every section registered by the tour_*.cpp files: each runs
 // its worked examples and prints value, expected value
@@ -97,7 +97,7 @@ void run(dlmath::tour::Checks& c, const dlmath::tour::Options& o) {
     unit_balls(o.figures);
 }
 
-const dlmath::tour::Register section{10, "1.1 Inner products and norms", run};
+const dlmath::tour::Register section{10, "1.2 Inner products and norms", run};
 
 }  // namespace
 

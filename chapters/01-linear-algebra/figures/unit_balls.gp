@@ -1,6 +1,6 @@
 # Unit circles {x : ||x||_p = 1} for p = 1, 1.5, 2, 4, inf.
 # Data: unit_balls.csv, written by the chapter program (build/bin/ch01-linear-algebra).
-set terminal svg size 520,520 dynamic enhanced font "sans,12"
+set terminal svg size 520,440 enhanced font "sans,12"
 set output outdir."/unit_balls.svg"
 set datafile separator ","
 set size square
