@@ -1,0 +1,357 @@
+#!/usr/bin/env python3
+"""The grader's helpers (used by scripts/grade.sh, scripts/release.sh and the
+autograder bundle). Subcommands:
+
+  sync SRC DST                  make DST a copy of the tree SRC (changed files only)
+  submit BUILD SUBMISSION       put a submission's exercise sources into the copy
+  strip FILE...                 replace every solution region by a not_implemented stub
+  report BUILD OUT [--exercise NAME] [--seconds S]
+                                results.json (Gradescope) and the table, from ctest's JUnit
+"""
+import argparse
+import filecmp
+import glob
+import json
+import os
+import re
+import shutil
+import sys
+import xml.etree.ElementTree as ET
+
+# Top-level entries of a source tree that are never copied for grading: build
+# trees, version control, and a release's autograder bundle.
+SKIP_TOP = re.compile(r"^(build|build-.*|\.git|autograder|autograder\.zip)$")
+SKIP_ANY = {"__pycache__", ".cache"}
+
+
+def die(msg, code=1):
+    print(f"grade: error: {msg}", file=sys.stderr)
+    sys.exit(code)
+
+
+# ------------------------------------------------------------------- sync
+def sync(src, dst):
+    """Copies the tree src onto dst: new and changed files are written (with a
+    fresh modification time, so the build sees them), unchanged ones are left
+    alone (so the build stays incremental), and files not in src are removed."""
+    src, dst = os.path.abspath(src), os.path.abspath(dst)
+    os.makedirs(dst, exist_ok=True)
+    wanted = set()
+    for dirpath, dirnames, filenames in os.walk(src):
+        rel = os.path.relpath(dirpath, src)
+        keep = []
+        for d in dirnames:
+            if (rel == "." and SKIP_TOP.match(d)) or d in SKIP_ANY:
+                continue
+            keep.append(d)
+        dirnames[:] = keep
+        for name in list(filenames) + [d for d in keep if os.path.islink(os.path.join(dirpath, d))]:
+            if rel == "." and SKIP_TOP.match(name):
+                continue
+            r = os.path.normpath(os.path.join(rel, name))
+            wanted.add(r)
+            s, d = os.path.join(src, r), os.path.join(dst, r)
+            if os.path.islink(s):
+                target = os.readlink(s)
+                if not (os.path.islink(d) and os.readlink(d) == target):
+                    remove(d)
+                    os.makedirs(os.path.dirname(d), exist_ok=True)
+                    os.symlink(target, d)
+                continue
+            if os.path.islink(d) or os.path.isdir(d):
+                remove(d)
+            if not (os.path.isfile(d) and filecmp.cmp(s, d, shallow=False)):
+                os.makedirs(os.path.dirname(d), exist_ok=True)
+                shutil.copyfile(s, d)
+                shutil.copymode(s, d)
+        for d in keep:
+            wanted.add(os.path.normpath(os.path.join(rel, d)))
+    # remove what the source tree does not have
+    for dirpath, dirnames, filenames in os.walk(dst, topdown=False):
+        for name in filenames + dirnames:
+            p = os.path.join(dirpath, name)
+            r = os.path.relpath(p, dst)
+            if r not in wanted:
+                remove(p)
+
+
+def remove(p):
+    if os.path.islink(p) or os.path.isfile(p):
+        os.unlink(p)
+    elif os.path.isdir(p):
+        shutil.rmtree(p)
+
+
+# ------------------------------------------------------------------ strip
+BEGIN = re.compile(r"^([ \t]*)//[ \t]*BEGIN SOLUTION[ \t]*$")
+END = re.compile(r"^[ \t]*//[ \t]*END SOLUTION[ \t]*$")
+HEADER = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\([^;{}]*\)\s*(?:const\s*)?(?:noexcept\s*)?(?:->\s*[^{;]+)?\{")
+KEYWORDS = {"if", "for", "while", "switch", "catch", "return", "sizeof", "decltype"}
+
+
+def enclosing_function(text_before, where):
+    names = [m.group(1) for m in HEADER.finditer(text_before) if m.group(1) not in KEYWORDS]
+    if not names:
+        die(f"{where}: cannot tell which function this solution region belongs to")
+    return names[-1]
+
+
+def strip_text(text, where):
+    """The text with every solution region replaced by a not_implemented stub."""
+    lines = text.splitlines(keepends=True)
+    out, i, regions = [], 0, 0
+    while i < len(lines):
+        m = BEGIN.match(lines[i].rstrip("\r\n"))
+        if END.match(lines[i].rstrip("\r\n")):
+            die(f"{where}:{i + 1}: END SOLUTION without BEGIN SOLUTION")
+        if not m:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and not END.match(lines[j].rstrip("\r\n")):
+            if BEGIN.match(lines[j].rstrip("\r\n")):
+                die(f"{where}:{j + 1}: BEGIN SOLUTION inside another solution region")
+            j += 1
+        if j == len(lines):
+            die(f"{where}:{i + 1}: BEGIN SOLUTION without END SOLUTION")
+        name = enclosing_function("".join(out), f"{where}:{i + 1}")
+        out.append(f'{m.group(1)}throw dlmath::not_implemented("{name}");\n')
+        regions += 1
+        i = j + 1
+    return "".join(out), regions
+
+
+def cmd_strip(files):
+    total = 0
+    for f in files:
+        with open(f, encoding="utf-8") as fh:
+            text = fh.read()
+        new, n = strip_text(text, f)
+        if n:
+            if "dlmath/errors.hpp" not in new:
+                die(f"{f}: a source with solution regions must #include <dlmath/errors.hpp> (its stub throws dlmath::not_implemented)")
+            with open(f, "w", encoding="utf-8") as fh:
+                fh.write(new)
+        total += n
+    print(f"release: replaced {total} solution region(s) in {len(files)} file(s)")
+
+
+# ---------------------------------------------------------------- manifests
+def manifests(build, only=None):
+    found = []
+    for p in sorted(glob.glob(os.path.join(build, "exercises", "manifest", "*.json"))):
+        with open(p, encoding="utf-8") as fh:
+            found.append(json.load(fh))
+    if not found:
+        die(f"no exercise manifests in {build}/exercises/manifest (no exercise is declared?)")
+    if only:
+        names = only.split(",")
+        missing = set(names) - {m["name"] for m in found}
+        if missing:
+            die(f"there is no exercise named {', '.join(sorted(missing))}", 2)
+        found = [m for m in found if m["name"] in names]
+    found.sort(key=lambda m: (m["chapter"], m["directory"], m["name"]))
+    return found
+
+
+def cmd_submit(build, submission):
+    """Puts the submission's files whose names are exercise sources in place.
+    A source that the submission lacks is replaced by its stub, so that it
+    scores nothing rather than the tree's own version."""
+    if not os.path.isdir(submission):
+        die(f"the submission {submission} is not a directory")
+    by_name = {}
+    for dirpath, dirnames, filenames in os.walk(submission):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_ANY and not d.startswith("."))
+        for f in sorted(filenames):
+            by_name.setdefault(f, []).append(os.path.join(dirpath, f))
+    used = set()
+    for m in manifests(build):
+        for src in m["sources"]:
+            name = os.path.basename(src)
+            candidates = by_name.get(name, [])
+            if candidates:
+                if len(candidates) > 1:
+                    print(f"grade: warning: {len(candidates)} files named {name} in the submission; using {os.path.relpath(candidates[0], submission)}")
+                with open(candidates[0], "rb") as fh:
+                    data = fh.read()
+                if os.path.exists(src):
+                    os.unlink(src)
+                with open(src, "wb") as fh:
+                    fh.write(data)
+                used.add(name)
+                print(f"grade: {m['name']}: using the submitted {name}")
+            else:
+                with open(src, encoding="utf-8") as fh:
+                    text = fh.read()
+                stub, _ = strip_text(text, src)
+                os.unlink(src)
+                with open(src, "w", encoding="utf-8") as fh:
+                    fh.write(stub)
+                print(f"grade: {m['name']}: {name} is not in the submission (graded as not done)")
+    ignored = sorted(set(by_name) - used)
+    if ignored:
+        print(f"grade: ignored (not exercise sources): {', '.join(ignored)}")
+
+
+# ----------------------------------------------------------------- report
+def compile_errors(log_path, m, src_root):
+    """The build log's failed steps that belong to exercise m."""
+    try:
+        with open(log_path, encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return ""
+    keys = (f"exercise_{m['name']}.dir", f"exercise_{m['name']}_test.dir", f"/exercise_{m['name']}_test")
+    blocks, cur, skip_command = [], None, False
+    for line in lines:
+        if line.startswith("FAILED: "):
+            cur = [line] if any(k in line for k in keys) else None
+            if cur is not None:
+                blocks.append(cur)
+            skip_command = True
+            continue
+        if re.match(r"^\[\d+/\d+\]", line) or line.startswith("ninja: "):
+            cur = None
+            continue
+        if cur is not None:
+            if skip_command:      # the compiler's command line
+                skip_command = False
+                continue
+            cur.append(line)
+    text = "\n".join("\n".join(b[1:]) for b in blocks)
+    if src_root:   # name the sources as the student knows them
+        for prefix in (src_root.rstrip("/"), os.path.relpath(src_root, os.path.abspath(m["binary"] + "/../../.."))):
+            text = text.replace(prefix + "/", "")
+    if len(text) > 3000:
+        text = text[:3000] + "\n[... more compiler output left out ...]"
+    return text
+
+
+def junit_verdicts(path):
+    """{ctest name: (passed, output)} from ctest's own JUnit report."""
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as e:
+        die(f"ctest wrote no readable JUnit report ({path}: {e})")
+    verdicts = {}
+    for tc in root.iter("testcase"):
+        out = tc.find("system-out")
+        text = out.text if out is not None and out.text else ""
+        bad = tc.findall("failure") + tc.findall("error") + tc.findall("skipped")
+        passed = tc.get("status") == "run" and not bad
+        verdicts[tc.get("name")] = (passed, text)
+    return verdicts
+
+
+def reason_of(output, passed):
+    if passed:
+        return "passed"
+    for line in reversed(output.splitlines()):
+        if line.startswith("dlmath-grade: FAIL: "):
+            return line[len("dlmath-grade: FAIL: "):]
+    return "failed (ctest reported a failure, e.g. its timeout)"
+
+
+def fmt(x):
+    return f"{x:.2f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def cmd_report(build, out_dir, only, seconds, src_root, build_log):
+    ms = manifests(build, only)
+    verdicts = junit_verdicts(os.path.join(out_dir, "junit.xml"))
+    tests, rows = [], []
+    for m in ms:
+        binary_built = os.path.isfile(m["binary"])
+        lines, passed = [], 0
+        for t in m["tests"]:
+            ok, output = verdicts.get(t["ctest"], (False, ""))
+            if t["ctest"] not in verdicts:
+                reason = "not run (ctest did not report this test)"
+            elif not binary_built:
+                ok, reason = False, "the exercise did not compile"
+            else:
+                reason = reason_of(output, ok)
+            passed += ok
+            label = f"hidden test {t['case']}" if t["hidden"] else t["case"]
+            lines.append(f"{'PASS' if ok else 'FAIL'}  {label}" + ("" if ok else f": {reason}"))
+            if not ok and not t["hidden"] and binary_built and output:
+                body = "\n".join(l for l in output.splitlines() if not l.startswith("dlmath-grade: "))
+                lines.append("      " + body[-1500:].replace("\n", "\n      "))
+        total = len(m["tests"])
+        score = round(m["points"] * passed / total, 2) if total else 0.0
+        head = f"{passed}/{total} tests passed: {fmt(score)} of {fmt(m['points'])} points."
+        if not binary_built:
+            errors = compile_errors(build_log, m, src_root)
+            head = "The exercise did not compile, so none of its tests could run: 0 points.\n" + \
+                   (f"Compiler errors:\n{errors}\n" if errors else "")
+        tests.append({
+            "name": f"Chapter {m['chapter']}: {m['name']}",
+            "score": score,
+            "max_score": m["points"],
+            "output": head + "\n" + "\n".join(lines),
+            "visibility": "visible",
+        })
+        rows.append((m["chapter"], m["name"], passed, total, score, m["points"]))
+    score = round(sum(r[4] for r in rows), 2)
+    max_score = sum(r[5] for r in rows)
+    results = {
+        "score": score,
+        "max_score": max_score,
+        "execution_time": round(seconds, 1),
+        "output": f"{fmt(score)} of {fmt(max_score)} points ({len(rows)} exercise(s)); "
+                  "the verdicts are ctest's (a crash, a timeout, an early exit or a compile error fails a test).",
+        "visibility": "visible",
+        "stdout_visibility": "hidden",
+        "tests": tests,
+    }
+    tmp = os.path.join(out_dir, "results.json.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(results, fh, indent=2, ensure_ascii=False)
+        fh.write("\n")
+    os.replace(tmp, os.path.join(out_dir, "results.json"))
+
+    # the table
+    w = max([len(r[1]) for r in rows] + [len(f"chapter {r[0]} total") for r in rows] + [8])
+    print(f"\n{'chapter':<8} {'exercise':<{w}} {'tests':>7} {'score':>15}")
+    print("-" * (8 + w + 26))
+    for ch in sorted({r[0] for r in rows}):
+        mine = [r for r in rows if r[0] == ch]
+        for r in mine:
+            print(f"{r[0]:<8} {r[1]:<{w}} {f'{r[2]}/{r[3]}':>7} {f'{fmt(r[4])} / {fmt(r[5])}':>15}")
+        cs, cm = sum(r[4] for r in mine), sum(r[5] for r in mine)
+        cp, ct = sum(r[2] for r in mine), sum(r[3] for r in mine)
+        print(f"{'':<8} {f'chapter {ch} total':<{w}} {f'{cp}/{ct}':>7} {f'{fmt(round(cs, 2))} / {fmt(cm)}':>15}")
+    print("-" * (8 + w + 26))
+    tp, tt = sum(r[2] for r in rows), sum(r[3] for r in rows)
+    print(f"{'total':<8} {'':<{w}} {f'{tp}/{tt}':>7} {f'{fmt(score)} / {fmt(max_score)}':>15}\n")
+    print(f"score: {fmt(score)} / {fmt(max_score)}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("sync"); p.add_argument("src"); p.add_argument("dst")
+    p = sub.add_parser("submit"); p.add_argument("build"); p.add_argument("submission")
+    p = sub.add_parser("strip"); p.add_argument("files", nargs="+")
+    p = sub.add_parser("report"); p.add_argument("build"); p.add_argument("out")
+    p.add_argument("--exercise"); p.add_argument("--seconds", type=float, default=0.0)
+    p.add_argument("--src-root", default=""); p.add_argument("--build-log", default="")
+    p = sub.add_parser("list"); p.add_argument("build")
+    a = ap.parse_args()
+    if a.cmd == "sync":
+        sync(a.src, a.dst)
+    elif a.cmd == "submit":
+        cmd_submit(a.build, a.submission)
+    elif a.cmd == "strip":
+        cmd_strip(a.files)
+    elif a.cmd == "report":
+        cmd_report(a.build, a.out, a.exercise, a.seconds, a.src_root, a.build_log)
+    elif a.cmd == "list":
+        for m in manifests(a.build):
+            print(m["name"], m["target"], m["binary"])
+
+
+if __name__ == "__main__":
+    main()

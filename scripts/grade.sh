@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# ./course grade — grades the exercises, in a scratch copy of the tree.
+#
+#   ./course grade                         grade this tree's exercises
+#   ./course grade --submission DIR        grade a student's sources (matched by file name)
+#   ./course grade --exercise NAME[,NAME]  grade these exercises only
+#   ./course grade --out DIR               write results.json and junit.xml to DIR
+#                                          (default: build/grade)
+#   ./course grade --work DIR              the scratch copy and its build (default: a
+#                                          directory under $TMPDIR, reused between runs)
+#
+# Writes DIR/results.json (Gradescope's format), DIR/junit.xml (ctest's own
+# verdicts) and prints a table. Exits 0 when grading completed, whatever the
+# score; non-zero only when grading itself failed. The working tree is never
+# modified: the student's code is built and run in the scratch copy.
+set -euo pipefail
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
+TOOL="$DLMATH_ROOT/scripts/grade-tool.py"
+# the system interpreter starts fastest (a version manager's shim is slow)
+PY=$(command -v /usr/bin/python3 || command -v python3 || echo python3)
+
+usage() { sed -n '2,/^[^#]/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+submission="" exercise="" out="$DLMATH_ROOT/build/grade" work=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --submission) submission=${2:?--submission needs a directory}; shift 2 ;;
+    --submission=*) submission=${1#*=}; shift ;;
+    --exercise) exercise=${2:?--exercise needs a name}; shift 2 ;;
+    --exercise=*) exercise=${1#*=}; shift ;;
+    --out) out=${2:?--out needs a directory}; shift 2 ;;
+    --out=*) out=${1#*=}; shift ;;
+    --work) work=${2:?--work needs a directory}; shift 2 ;;
+    --work=*) work=${1#*=}; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "grade: unknown option $1" ;;
+  esac
+done
+
+for tool in cmake ninja ctest python3; do
+  command -v "$tool" >/dev/null || ensure_deps
+done
+if [ -n "$submission" ]; then
+  [ -d "$submission" ] || die "grade: the submission $submission is not a directory"
+  submission=$(cd "$submission" && pwd)
+fi
+if [ -z "$work" ]; then
+  key=$(printf '%s' "$DLMATH_ROOT" | cksum | cut -d' ' -f1)
+  work="${TMPDIR:-/tmp}/dlmath-grade-$(id -u)-$key"
+fi
+mkdir -p "$work" "$out"
+work=$(cd "$work" && pwd); out=$(cd "$out" && pwd)
+case "$work/" in "$DLMATH_ROOT"/*) die "grade: the scratch directory must lie outside the tree" ;; esac
+src="$work/src" bld="$work/build" logs="$out/logs"
+mkdir -p "$logs"
+rm -f "$out/results.json" "$out/junit.xml"
+
+# One grading at a time per scratch directory.
+exec 9>"$work/lock"
+flock 9
+
+start=$(date +%s.%N)
+stage "copying the tree to the scratch directory ${work}"
+run_logged "copying the tree" "$logs/copy.log" "$PY" "$TOOL" sync "$DLMATH_ROOT" "$src"
+
+stage "configuring the exercises (Ninja)"
+run_logged "configuring" "$logs/configure.log" \
+  cmake -S "$src" -B "$bld" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DDLMATH_BUILD_TESTS=ON -DDLMATH_BUILD_EXERCISES=ON \
+    -DDLMATH_BUILD_BENCH=OFF -DDLMATH_BUILD_DOCS=OFF -DDLMATH_BUILD_CHAPTERS=OFF
+
+if [ -n "$submission" ]; then
+  stage "taking the exercise sources from $submission"
+  run_logged "reading the submission" "$logs/submission.log" "$PY" "$TOOL" submit "$bld" "$submission"
+  grep -v '^grade: .*: using the submitted' "$logs/submission.log" || true
+fi
+
+# The exercises to grade, and their test programs: an old program must never
+# be graded in place of one that no longer compiles.
+mapfile -t rows < <("$PY" "$TOOL" list "$bld") || die "grade: reading the exercise manifests failed"
+IFS=, read -r -a wanted <<<"$exercise"
+targets=() names=()
+for row in "${rows[@]}"; do
+  read -r name target binary <<<"$row"
+  if [ -n "$exercise" ]; then
+    case ",$exercise," in *",$name,"*) ;; *) continue ;; esac
+  fi
+  names+=("$name")
+  targets+=("$target")
+  rm -f "$binary"
+done
+for w in "${wanted[@]}"; do
+  case " ${names[*]} " in *" $w "*) ;; *) die "grade: there is no exercise named '$w'" ;; esac
+done
+[ ${#targets[@]} -gt 0 ] || die "grade: no exercise to grade"
+
+stage "building ${#targets[@]} exercise(s), keeping going past errors (ninja -k 0)"
+export CCACHE_BASEDIR="$work" CCACHE_NOHASHDIR=1
+set +e
+timeout 900 ninja -C "$bld" -k 0 "${targets[@]}" >"$logs/build.log" 2>&1
+build_rc=$?
+set -e
+if [ "$build_rc" -ne 0 ]; then
+  grep -c '^FAILED: ' "$logs/build.log" | sed 's/$/ build step(s) failed; those exercises score 0 (see their output)/' || true
+fi
+
+stage "running the exercise tests (ctest -L exercise)"
+filter=()
+[ -z "$exercise" ] || filter=(-R "^exercise\\.(${exercise//,/|})\\.")
+set +e
+ctest --test-dir "$bld" -L exercise "${filter[@]}" -j "$(nproc 2>/dev/null || echo 2)" \
+  --output-junit "$out/junit.xml" >"$logs/ctest.log" 2>&1
+set -e
+[ -s "$out/junit.xml" ] || { tail -n 20 "$logs/ctest.log" >&2; die "grade: ctest wrote no JUnit report (log: $logs/ctest.log)"; }
+
+end=$(date +%s.%N)
+seconds=$("$PY" -c "print(${end} - ${start})")
+exercise_opt=()
+[ -z "$exercise" ] || exercise_opt=(--exercise "$exercise")
+"$PY" "$TOOL" report "$bld" "$out" "${exercise_opt[@]}" --seconds "$seconds" \
+  --src-root "$src" --build-log "$logs/build.log" || die "grade: writing the results failed"
+ok "results: $out/results.json (Gradescope), $out/junit.xml"

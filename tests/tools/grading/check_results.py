@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Checks a grading's results.json (Gradescope's format) and junit.xml.
+
+  check_results.py RESULTS [--junit JUNIT] [--score S] [--max-score M]
+                   [--exercise NAME=SCORE[:REGEX]]...
+
+SCORE is a number, or `max` for the exercise's full points; REGEX must match
+the exercise's output. Every score is also recomputed from the JUnit report
+(ctest's own verdicts) when it is given. Exits 1 naming the first mismatch.
+"""
+import argparse
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+
+def fail(msg):
+    print(f"check_results: FAIL: {msg}")
+    sys.exit(1)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("results")
+    ap.add_argument("--junit")
+    ap.add_argument("--score")
+    ap.add_argument("--max-score")
+    ap.add_argument("--exercise", action="append", default=[])
+    a = ap.parse_args()
+    try:
+        with open(a.results, encoding="utf-8") as fh:
+            r = json.load(fh)
+    except (OSError, ValueError) as e:
+        fail(f"{a.results} is not valid JSON: {e}")
+    for key, kind in (("score", (int, float)), ("max_score", (int, float)),
+                      ("execution_time", (int, float)), ("tests", list)):
+        if not isinstance(r.get(key), kind):
+            fail(f"results.json: '{key}' is missing or has the wrong type")
+    by_name = {}
+    for t in r["tests"]:
+        for key in ("name", "score", "max_score", "output", "visibility"):
+            if key not in t:
+                fail(f"results.json: test {t.get('name')} has no '{key}'")
+        if t["visibility"] not in ("visible", "hidden", "after_due_date", "after_published"):
+            fail(f"results.json: test {t['name']} has visibility {t['visibility']}")
+        if not 0 <= t["score"] <= t["max_score"]:
+            fail(f"results.json: test {t['name']} scores {t['score']} of {t['max_score']}")
+        by_name[t["name"].split(": ", 1)[-1]] = t
+    if abs(sum(t["score"] for t in r["tests"]) - r["score"]) > 1e-6:
+        fail("results.json: the score is not the sum of the tests' scores")
+    if abs(sum(t["max_score"] for t in r["tests"]) - r["max_score"]) > 1e-6:
+        fail("results.json: max_score is not the sum of the tests' max_score")
+    if a.score is not None:
+        want = r["max_score"] if a.score == "max" else float(a.score)
+        if abs(r["score"] - want) > 1e-6:
+            fail(f"score is {r['score']}, expected {want}")
+    if a.max_score is not None and abs(r["max_score"] - float(a.max_score)) > 1e-6:
+        fail(f"max_score is {r['max_score']}, expected {a.max_score}")
+    for spec in a.exercise:
+        name, _, rest = spec.partition("=")
+        score, _, regex = rest.partition(":")
+        if name not in by_name:
+            fail(f"no exercise {name} in results.json (have {sorted(by_name)})")
+        t = by_name[name]
+        want = t["max_score"] if score == "max" else float(score)
+        if abs(t["score"] - want) > 1e-6:
+            fail(f"{name} scores {t['score']}, expected {want}; its output:\n{t['output']}")
+        if regex and not re.search(regex, t["output"]):
+            fail(f"{name}: the output does not match /{regex}/:\n{t['output']}")
+    if a.junit:
+        try:
+            root = ET.parse(a.junit).getroot()
+        except (OSError, ET.ParseError) as e:
+            fail(f"{a.junit}: {e}")
+        passed, total = {}, {}
+        for tc in root.iter("testcase"):
+            ex = tc.get("name").split(".")[1]
+            ok = tc.get("status") == "run" and not (tc.findall("failure") or tc.findall("skipped"))
+            passed[ex] = passed.get(ex, 0) + ok
+            total[ex] = total.get(ex, 0) + 1
+        for name, t in by_name.items():
+            if name not in total:
+                fail(f"{name} has no test in the JUnit report")
+            want = round(t["max_score"] * passed[name] / total[name], 2)
+            if abs(t["score"] - want) > 1e-6:
+                fail(f"{name} scores {t['score']} but ctest passed {passed[name]}/{total[name]} tests")
+    print(f"check_results: ok ({r['score']} / {r['max_score']})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Grades a crafted submission: cases/CASE/ holds the bad exercise source(s);
+# every other exercise source comes from this tree (the solutions).
+#   grade_case.sh CASE EXERCISE REASON-REGEX
+# Grades EXERCISE and one other exercise (the tests stay fast however many
+# exercises the course has). Checks that EXERCISE scores 0 with REASON in its
+# output, that the other exercise gets full marks, that results.json is valid and agrees with
+# ctest's JUnit verdicts, and that the working tree was not touched.
+set -euo pipefail
+case_name=$1 exercise=$2 reason=$3
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+work=${DLMATH_GRADING_WORK:?the scratch directory of the grading tests}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dlmath-grading-case.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/submission"
+# the solutions, then the crafted file(s) over them
+find "$root/exercises" -name '*.cpp' ! -name '*_test.cpp' -exec cp {} "$tmp/submission/" \;
+cp "$here/cases/$case_name"/* "$tmp/submission/"
+
+# what grading must not change: the graded exercises, the grader, these tests
+dirs=()
+for name in "$exercise" frobenius_norm cosine_similarity; do
+  f=$(grep -rl --include=CMakeLists.txt "dlmath_add_exercise(NAME $name\b" "$root/exercises" | head -n 1)
+  [ -n "$f" ] || { echo "FAIL: no exercise $name"; exit 1; }
+  dirs+=("$(dirname "$f")")
+done
+snapshot() {
+  find "${dirs[@]}" "$root/tests/tools/grading" "$root/cmake/DlmathExercise.cmake" "$root"/scripts/grade* \
+    -type f -print0 | sort -z | xargs -0 md5sum | md5sum
+}
+before=$(snapshot)
+
+# The misbehaving exercise and one other, graded normally beside it.
+other=frobenius_norm
+[ "$exercise" != "$other" ] || other=cosine_similarity
+
+set +e
+"$root/scripts/grade.sh" --submission "$tmp/submission" --work "$work" --out "$tmp/out" \
+  --exercise "$exercise,$other" >"$tmp/grade.log" 2>&1
+rc=$?
+set -e
+cat "$tmp/grade.log"
+[ "$rc" -eq 0 ] || { echo "FAIL: grading itself failed (exit $rc)"; exit 1; }
+
+python3 "$here/check_results.py" "$tmp/out/results.json" --junit "$tmp/out/junit.xml" \
+  --exercise "$exercise=0:$reason" --exercise "$other=max"
+
+after=$(snapshot)
+[ "$before" = "$after" ] || { echo "FAIL: grading changed files of the working tree"; exit 1; }
+if find "$root" -name TAMPERED_BY_SUBMISSION -print -quit 2>/dev/null | grep -q .; then
+  echo "FAIL: the submission wrote into the working tree:"; find "$root" -name TAMPERED_BY_SUBMISSION
+  exit 1
+fi
+python3 -c "import json,sys; t=[t for t in json.load(open(sys.argv[1]))['tests'] if t['name'].endswith(': '+sys.argv[2])][0]; print(t['output'][:1500])" \
+  "$tmp/out/results.json" "$exercise"
+echo "PASS: $case_name: $exercise scores 0 ($reason), the others full marks, the tree untouched"

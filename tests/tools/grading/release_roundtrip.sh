@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Both directions of the release:
+#  - in a fresh student edition there is no solution and no hidden test, the
+#    project builds, every non-exercise test passes, every exercise test fails
+#    with not_implemented, and ./course grade scores 0 of the maximum;
+#  - on this tree ./course grade scores the maximum, the same maximum;
+#  - run_autograder, unpacked from autograder.zip into a fake Gradescope root,
+#    grades a submission (this tree's solutions: full marks, hidden tests
+#    included), writing a valid results/results.json.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+work=${DLMATH_GRADING_WORK:?the scratch directory of the grading tests}
+check="python3 $here/check_results.py"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dlmath-release-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+step() { echo; echo "=== $*"; }
+
+step "writing the student edition"
+rel="$tmp/edition"
+"$root/scripts/release.sh" --out "$rel"
+! grep -rlE 'BEGIN SOLUTION|END SOLUTION' "$rel/exercises" || fail "solution markers in the edition"
+[ -z "$(find "$rel" -path "$rel/autograder" -prune -o -name '*_hidden_test.cpp' -print)" ] || fail "hidden tests in the edition"
+[ ! -e "$rel/tests/tools/grading" ] || fail "the grader's tests are in the edition"
+n_regions=$(grep -rh 'BEGIN SOLUTION' "$root/exercises" --include='*.cpp' --include='*.hpp' | wc -l)
+n_stubs=$(grep -rh 'throw dlmath::not_implemented(' "$rel/exercises" | wc -l)
+[ "$n_regions" -gt 0 ] && [ "$n_stubs" -eq "$n_regions" ] || fail "$n_regions solution regions but $n_stubs stubs"
+for f in setup.sh run_autograder; do
+  [ -x "$rel/autograder/$f" ] || fail "autograder/$f is missing"
+  unzip -l "$rel/autograder.zip" "$f" >/dev/null || fail "autograder.zip has no $f"
+done
+n_hidden=$(find "$root/exercises" -name '*_hidden_test.cpp' | wc -l)
+[ "$(find "$rel/autograder/hidden" -name '*_hidden_test.cpp' | wc -l)" -eq "$n_hidden" ] || fail "the bundle lacks hidden tests"
+
+step "building the edition (no benchmarks, notes or chapter programs)"
+export CCACHE_BASEDIR="$tmp" CCACHE_NOHASHDIR=1
+cmake -S "$rel" -B "$tmp/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DDLMATH_BUILD_BENCH=OFF -DDLMATH_BUILD_DOCS=OFF -DDLMATH_BUILD_CHAPTERS=OFF >"$tmp/configure.log" 2>&1 ||
+  { tail -n 30 "$tmp/configure.log"; fail "the edition does not configure"; }
+ninja -C "$tmp/build" >"$tmp/build.log" 2>&1 || { grep -A8 FAILED "$tmp/build.log" | head -60; fail "the edition does not build"; }
+
+step "every non-exercise test of the edition passes"
+ctest --test-dir "$tmp/build" -LE 'exercise|tools' -j 2 --output-on-failure >"$tmp/ctest.log" 2>&1 ||
+  { tail -n 60 "$tmp/ctest.log"; fail "non-exercise tests fail in the edition"; }
+grep -E 'tests passed' "$tmp/ctest.log"
+grep -qE '100% tests passed, 0 tests failed out of [1-9]' "$tmp/ctest.log" || fail "no non-exercise test ran"
+
+step "./course grade in the edition: 0 of the maximum, every test failing with not_implemented"
+(cd "$rel" && ./course grade --work "$work" --out "$tmp/grade-edition")
+max=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['max_score'])" "$tmp/grade-edition/results.json")
+python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > 0 else 1)" "$max" || fail "max_score is $max"
+$check "$tmp/grade-edition/results.json" --junit "$tmp/grade-edition/junit.xml" --score 0 --max-score "$max"
+python3 - "$tmp/grade-edition/junit.xml" <<'PY' || fail "an exercise test does not fail with not_implemented"
+import sys, xml.etree.ElementTree as ET
+cases = list(ET.parse(sys.argv[1]).getroot().iter("testcase"))
+assert cases, "no exercise test ran"
+for tc in cases:
+    out = tc.findtext("system-out") or ""
+    ok = tc.get("status") == "run" and not tc.findall("failure")
+    if ok or "not implemented yet (this is an exercise)" not in out:
+        sys.exit(f"{tc.get('name')}: passed={ok}\n{out[-800:]}")
+print(f"{len(cases)} exercise tests, all failing with not_implemented")
+PY
+
+step "./course grade on this tree: the maximum"
+"$root/scripts/grade.sh" --work "$work" --out "$tmp/grade-tree"
+$check "$tmp/grade-tree/results.json" --junit "$tmp/grade-tree/junit.xml" --score max --max-score "$max"
+
+step "run_autograder on a fake Gradescope root"
+ag="$tmp/gradescope"
+mkdir -p "$ag/source" "$ag/submission/src"
+(cd "$ag/source" && unzip -q "$rel/autograder.zip")
+find "$root/exercises" -name '*.cpp' ! -name '*_test.cpp' -exec cp {} "$ag/submission/src/" \;
+DLMATH_AUTOGRADER_ROOT="$ag" bash "$ag/source/run_autograder" >"$tmp/autograder.log" 2>&1 ||
+  { tail -n 40 "$tmp/autograder.log"; fail "run_autograder failed"; }
+$check "$ag/results/results.json" --score max --max-score "$max"
+grep -q 'PASS  hidden test' "$ag/results/results.json" || fail "the autograder did not run the hidden tests"
+echo "PASS: the edition scores 0 / $max, this tree $max / $max, the autograder works"
