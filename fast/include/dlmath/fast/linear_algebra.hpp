@@ -11,3 +11,5 @@
 
 #include "dlmath/fast/config.hpp"
 #include "dlmath/fast/linear_algebra/vectors.hpp"
+#include "dlmath/fast/linear_algebra/products.hpp"
+#include "dlmath/fast/linear_algebra/decompositions.hpp"

@@ -11,3 +11,5 @@
 /// \brief Vectors, matrices and tensors; products, norms, decompositions.
 
 #include "dlmath/reference/linear_algebra/vectors.hpp"
+#include "dlmath/reference/linear_algebra/decompositions.hpp"
+#include "dlmath/reference/linear_algebra/products.hpp"

@@ -1,0 +1,147 @@
+// Chapter 1, section 1.3 — operations and products: the worked examples,
+// reference vs fast matmul, and the data of the figure matmul_gflops.svg.
+
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include <xtensor/xarray.hpp>
+#include <xtensor/xbuilder.hpp>
+#include <xtensor-blas/xlinalg.hpp>
+
+#include "dlmath/fast/linear_algebra.hpp"
+#include "dlmath/reference/linear_algebra.hpp"
+#include "tour.hpp"
+
+namespace {
+
+namespace ref = dlmath::reference;
+namespace fast = dlmath::fast;
+using dlmath::Matrix;
+using dlmath::Tensor3;
+using dlmath::Vector;
+
+// [[a,b],[c,d]] — the notation of the syllabus.
+template <class E>
+std::string show(const E& A) {
+    std::ostringstream os;
+    os << "[";
+    for (std::size_t i = 0; i < A.shape(0); ++i) {
+        os << (i ? ",[" : "[");
+        for (std::size_t j = 0; j < A.shape(1); ++j) os << (j ? "," : "") << A(i, j);
+        os << "]";
+    }
+    return os.str() + "]";
+}
+
+void expect(dlmath::tour::Checks& c, const std::string& what, const Matrix& value, const Matrix& expected) {
+    dlmath::tour::check_that(c, what + " = " + show(value) + (value == expected ? "" : "   (expected " + show(expected) + ")"),
+                             value == expected);
+}
+
+void worked_examples(dlmath::tour::Checks& c) {
+    //! [example_add]
+    const Matrix A = {{1, 2}, {3, 4}, {5, 6}};
+    const Matrix B = {{-1, 2}, {4, -8}, {-16, 32}};
+    const Matrix S = ref::add(A, B);  // [[0,4],[7,-4],[-11,38]]
+    //! [example_add]
+    expect(c, "[[1,2],[3,4],[5,6]] + [[-1,2],[4,-8],[-16,32]]", S, {{0, 4}, {7, -4}, {-11, 38}});
+    expect(c, "[[1,3,1],[1,0,0]] + [[0,0,5],[7,5,0]]", ref::add(Matrix{{1, 3, 1}, {1, 0, 0}}, Matrix{{0, 0, 5}, {7, 5, 0}}),
+           {{1, 3, 6}, {8, 5, 0}});
+    expect(c, "2·[[1,8,-3],[4,-2,5]]", ref::scale(2.0, Matrix{{1, 8, -3}, {4, -2, 5}}), {{2, 16, -6}, {8, -4, 10}});
+    const double t = 1.5;  // t·A = [[t,2t],[3t,4t],[5t,6t]]: the second row is (3t, 4t), not (3t, 3t)
+    expect(c, "t·[[1,2],[3,4],[5,6]] for t = 1.5", ref::scale(t, A), {{t, 2 * t}, {3 * t, 4 * t}, {5 * t, 6 * t}});
+    expect(c, "[[1,2,3],[0,-6,7]]ᵀ", ref::transpose(Matrix{{1, 2, 3}, {0, -6, 7}}), {{1, 0}, {2, -6}, {3, 7}});
+
+    //! [example_matmul]
+    const Matrix P = {{2, 3, 4}, {1, 0, 0}};
+    const Matrix Q = {{0, 1000}, {1, 100}, {0, 10}};
+    const Matrix PQ = ref::matmul(P, Q);  // [[3,2340],[0,1000]]
+    //! [example_matmul]
+    expect(c, "[[2,3,4],[1,0,0]]·[[0,1000],[1,100],[0,10]]", PQ, {{3, 2340}, {0, 1000}});
+    expect(c, "  the same with the fast twin", fast::matmul(P, Q), PQ);
+
+    //! [example_broadcast]
+    const Matrix column = {{1}, {2}, {3}, {4}};  // (4, 1)
+    const Vector row = {10, 20, 30, 40};         // (4,)
+    const Matrix both = column + row;            // (4, 4): every column entry plus every row entry
+    //! [example_broadcast]
+    dlmath::tour::check_that(c, "(4,1) + (4,) broadcasts to (" + dlmath::shape_string(both) + ")",
+                             dlmath::shape_string(both) == "4x4");
+
+    //! [example_trace]
+    const Matrix TA = {{1, 2, 0}, {-1, 3, 4}};                      // (2, 3)
+    const Matrix TB = {{2, 0, 1, -1}, {0, 1, 3, 2}, {1, -2, 0, 1}};  // (3, 4)
+    const Matrix TC = {{1, 0}, {2, -1}, {0, 3}, {-2, 1}};           // (4, 2)
+    const double abc = ref::trace(ref::matmul(ref::matmul(TA, TB), TC));  // a 2x2 product
+    const double cab = ref::trace(ref::matmul(ref::matmul(TC, TA), TB));  // a 4x4 product
+    const double bca = ref::trace(ref::matmul(ref::matmul(TB, TC), TA));  // a 3x3 product
+    //! [example_trace]
+    dlmath::tour::check(c, "Tr(ABC)", abc, 40.0);
+    dlmath::tour::check(c, "Tr(CAB)", cab, 40.0);
+    dlmath::tour::check(c, "Tr(BCA)", bca, 40.0);
+
+    //! [example_einsum]
+    const Tensor3 X = {{{1, 2}, {3, 4}}, {{5, 6}, {7, 8}}};   // (2, 2, 2)
+    const Tensor3 Y = {{{1, 0}, {0, 1}}, {{2, 1}, {-1, 0}}};  // (2, 2, 2)
+    const xt::xarray<double> bmm = ref::einsum("ijz,izk->ijk", X, Y);   // batched matmul
+    const xt::xarray<double> gdt = ref::einsum("ijk,ijk->", X, Y);      // sum of X ⊙ Y
+    const xt::xarray<double> bmmt = ref::einsum("ijz,ikz->ijk", X, Y);  // X_i Y_iᵀ
+    //! [example_einsum]
+    dlmath::tour::check_that(c, "einsum(\"ijz,izk->ijk\") = bmm(X, Y)", bmm == xt::xarray<double>(ref::bmm(X, Y)));
+    dlmath::tour::check(c, "einsum(\"ijk,ijk->\")", gdt(), 14.0);
+    dlmath::tour::check(c, "einsum(\"ijz,ikz->ijk\") at (1,0,0) = 5·2 + 6·1", bmmt(1, 0, 0), 16.0);
+    dlmath::tour::check_that(c, "the fast einsum gives the same three",
+                             fast::einsum("ijz,izk->ijk", X, Y) == bmm && fast::einsum("ijk,ijk->", X, Y)() == gdt() &&
+                                 fast::einsum("ijz,ikz->ijk", X, Y) == bmmt);
+    dlmath::tour::check(c, "einsum(\"ii->\", A) = Tr(A) for A = [[1,2],[3,4]]", ref::einsum("ii->", Matrix{{1, 2}, {3, 4}})(), 5.0);
+}
+
+Matrix random_matrix(std::size_t n, unsigned seed) {
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> d(-1.0, 1.0);
+    Matrix A = Matrix::from_shape({n, n});
+    for (auto& v : A) v = d(rng);
+    return A;
+}
+
+void timings(bool quick) {
+    const std::size_t n = quick ? 128 : 512;
+    const Matrix A = random_matrix(n, 1), B = random_matrix(n, 2);
+    Matrix C;
+    std::cout << "  reference vs fast, best of 2 and 5 runs:\n";
+    dlmath::tour::print_timing("matmul (n = " + std::to_string(n) + ")",
+                               dlmath::tour::seconds([&] { C = ref::matmul(A, B); }, 2),
+                               dlmath::tour::seconds([&] { C = fast::matmul(A, B); }));
+}
+
+// Figure: GFLOP/s of both twins and of OpenBLAS (through xtensor-blas)
+// against n, written as matmul_gflops.csv.
+// The reference stops at 256 in quick mode (its time grows like n³).
+void matmul_gflops(const std::filesystem::path& dir, bool quick) {
+    std::ofstream out(dir / "matmul_gflops.csv");
+    out << "n,reference,fast,blas\n";
+    for (std::size_t n = 32; n <= 512; n *= 2) {
+        const Matrix A = random_matrix(n, 3), B = random_matrix(n, 4);
+        const double flops = 2.0 * static_cast<double>(n * n * n);
+        Matrix C;
+        const int repeats = n <= 128 ? 5 : 2;
+        out << n << ",";
+        if (!quick || n <= 256) out << flops / dlmath::tour::seconds([&] { C = ref::matmul(A, B); }, repeats) / 1e9;
+        else out << "NaN";
+        out << "," << flops / dlmath::tour::seconds([&] { C = fast::matmul(A, B); }, repeats) / 1e9;
+        out << "," << flops / dlmath::tour::seconds([&] { C = xt::linalg::dot(A, B); }, repeats) / 1e9 << "\n";
+    }
+}
+
+void run(dlmath::tour::Checks& c, const dlmath::tour::Options& o) {
+    worked_examples(c);
+    timings(o.quick);
+    matmul_gflops(o.figures, o.quick);
+}
+
+const dlmath::tour::Register section{20, "1.3 Operations and products", run};
+
+}  // namespace

@@ -1,0 +1,178 @@
+// Chapter 1, section 2: operations and products — fast twin.
+//
+// Rules of this file: OpenMP + xsimd, same signatures and checks as the
+// reference twin; every SIMD loop ends with a scalar tail; each kernel says
+// which bound (memory or compute) it attacks. The compute-bound products
+// (matmul, bmm, gram, GEMM-shaped einsum) all go through the blocked GEMM of
+// gemm.cpp; matvec and gdt are memory-bound dot products.
+
+#include "dlmath/fast/linear_algebra/products.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <xsimd/xsimd.hpp>
+
+#include "dlmath/detail/checks.hpp"
+#include "dlmath/reference/linear_algebra/products.hpp"
+#include "../reduce.hpp"
+#include "gemm.hpp"
+
+namespace dlmath::fast {
+namespace {
+
+using batch = xsimd::batch<double>;
+constexpr std::size_t W = batch::size;  // doubles per SIMD register
+
+// sum_i x[i]*y[i] over [begin, end): four FMA accumulators, a fixed-order
+// horizontal add, a scalar tail (memory-bound: 2 flops per 16 bytes).
+double dot_block(const double* x, const double* y, std::size_t begin, std::size_t end) {
+    batch acc0(0.0), acc1(0.0), acc2(0.0), acc3(0.0);
+    std::size_t i = begin;
+    for (; i + 4 * W <= end; i += 4 * W) {
+        acc0 = xsimd::fma(xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i), acc0);
+        acc1 = xsimd::fma(xsimd::load_unaligned(x + i + W), xsimd::load_unaligned(y + i + W), acc1);
+        acc2 = xsimd::fma(xsimd::load_unaligned(x + i + 2 * W), xsimd::load_unaligned(y + i + 2 * W), acc2);
+        acc3 = xsimd::fma(xsimd::load_unaligned(x + i + 3 * W), xsimd::load_unaligned(y + i + 3 * W), acc3);
+    }
+    for (; i + W <= end; i += W) {
+        acc0 = xsimd::fma(xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i), acc0);
+    }
+    double s = xsimd::hadd((acc0 + acc1) + (acc2 + acc3));
+    for (; i < end; ++i) s += x[i] * y[i];  // scalar tail
+    return s;
+}
+
+double flat_dot(const double* x, const double* y, std::size_t n) {
+    return detail::blocked_reduce(
+        n, 0.0, [x, y](std::size_t b, std::size_t e) { return dot_block(x, y, b, e); },
+        [](double a, double b) { return a + b; });
+}
+
+// y ~ (m) = A ~ (m, n, row-major) · x ~ (n): one dot product per row.
+void matvec_rows(const double* A, const double* x, double* y, std::size_t m, std::size_t n) {
+    const long long rows = static_cast<long long>(m);
+#pragma omp parallel for schedule(static) if (m * n >= parallel_threshold)
+    for (long long i = 0; i < rows; ++i) {
+        const std::size_t r = static_cast<std::size_t>(i);
+        y[r] = dot_block(A + r * n, x, 0, n);
+    }
+}
+
+detail::View row_major(const double* data, std::size_t cols) { return {data, cols, 1}; }
+detail::View transposed(const double* data, std::size_t cols) { return {data, 1, cols}; }
+
+std::vector<std::size_t> shape_of(const xt::xarray<double>& x) { return {x.shape().begin(), x.shape().end()}; }
+
+// The spec with its letters renamed a, b, c, ... in order of first
+// appearance: "ijz,izk->ijk" and "bmk,bkn->bmn" both become "abc,acd->abd".
+std::string canonical(const dlmath::detail::EinsumSpec& s) {
+    std::string map(128, '\0');
+    char next = 'a';
+    auto rename = [&](const std::string& term) {
+        std::string r;
+        for (char ch : term) {
+            auto& m = map[static_cast<unsigned char>(ch)];
+            if (!m) m = next++;
+            r += m;
+        }
+        return r;
+    };
+    std::string out;
+    for (std::size_t t = 0; t < s.inputs.size(); ++t) {
+        if (t) out += ',';
+        out += rename(s.inputs[t]);
+    }
+    out += "->";
+    out += rename(s.output);
+    return out;
+}
+
+}  // namespace
+
+//! [fast_matmul]
+Matrix matmul(const Matrix& A, const Matrix& B) {
+    dlmath::detail::require_matmul_shapes("matmul", A, B);
+    const std::size_t m = A.shape(0), k = A.shape(1), n = B.shape(1);
+    Matrix C = xt::zeros<double>({m, n});  // C = 0, then C += A·B
+    detail::gemm(m, n, k, row_major(A.data(), k), row_major(B.data(), n), C.data(), n, detail::Part::full,
+                 m * n * k >= gemm_parallel_threshold);
+    return C;
+}
+//! [fast_matmul]
+
+Vector matvec(const Matrix& A, const Vector& x) {
+    dlmath::detail::require_matvec_shapes("matvec", A, x);
+    const std::size_t m = A.shape(0), n = A.shape(1);
+    Vector y = Vector::from_shape({m});
+    matvec_rows(A.data(), x.data(), y.data(), m, n);
+    return y;
+}
+
+Tensor3 bmm(const Tensor3& A, const Tensor3& B) {
+    dlmath::detail::require_bmm_shapes("bmm", A, B);
+    const std::size_t nb = A.shape(0), a = A.shape(1), b = A.shape(2), c = B.shape(2);
+    Tensor3 C = xt::zeros<double>({nb, a, c});
+    detail::batched_gemm(nb, a, c, b, row_major(A.data(), b), a * b, row_major(B.data(), c), b * c, C.data());
+    return C;
+}
+
+//! [fast_gram]
+Matrix gram(const Matrix& X) {
+    const std::size_t n = X.shape(0), d = X.shape(1);
+    Matrix G = xt::zeros<double>({n, n});
+    // G = X · Xᵀ, with Xᵀ read through strides; only tiles touching the lower triangle
+    detail::gemm(n, n, d, row_major(X.data(), d), transposed(X.data(), d), G.data(), n, detail::Part::lower,
+                 n * n * d / 2 >= gemm_parallel_threshold);
+    for (std::size_t i = 0; i < n; ++i)  // mirror: G_ij = G_ji for j > i
+        for (std::size_t j = i + 1; j < n; ++j) G(i, j) = G(j, i);
+    return G;
+}
+//! [fast_gram]
+
+double gdt(const Tensor3& X, const Tensor3& Y) {
+    dlmath::detail::require_same_shape("gdt", X, Y);
+    return flat_dot(X.data(), Y.data(), X.size());
+}
+
+//! [fast_einsum]
+xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, const xt::xarray<double>& b) {
+    const auto s = dlmath::detail::parse_einsum("einsum", spec, {shape_of(a), shape_of(b)});
+    const std::string form = canonical(s);
+    const auto& sa = a.shape();
+    const auto& sb = b.shape();
+    if (form == "ab,bc->ac" || form == "ab,cb->ac") {  // A·B, A·Bᵀ
+        const std::size_t m = sa[0], k = sa[1], n = form[3] == 'b' ? sb[1] : sb[0];
+        xt::xarray<double> C = xt::zeros<double>(std::vector<std::size_t>{m, n});
+        const detail::View B = form[3] == 'b' ? row_major(b.data(), n) : transposed(b.data(), k);
+        detail::gemm(m, n, k, row_major(a.data(), k), B, C.data(), n, detail::Part::full,
+                     m * n * k >= gemm_parallel_threshold);
+        return C;
+    }
+    if (form == "abc,acd->abd" || form == "abc,adc->abd") {  // BMM, BMM with B_tᵀ
+        const std::size_t nb = sa[0], m = sa[1], k = sa[2], n = form[5] == 'c' ? sb[2] : sb[1];
+        xt::xarray<double> C = xt::zeros<double>(std::vector<std::size_t>{nb, m, n});
+        const detail::View B = form[5] == 'c' ? row_major(b.data(), n) : transposed(b.data(), k);
+        detail::batched_gemm(nb, m, n, k, row_major(a.data(), k), m * k, B, k * n, C.data());
+        return C;
+    }
+    if (form == "ab,b->a") {  // matrix-vector
+        xt::xarray<double> y = xt::zeros<double>(std::vector<std::size_t>{sa[0]});
+        matvec_rows(a.data(), b.data(), y.data(), sa[0], sa[1]);
+        return y;
+    }
+    if (form == "abc,abc->" || form == "ab,ab->" || form == "a,a->") {  // GDT and plain dot products
+        xt::xarray<double> r = xt::zeros<double>(std::vector<std::size_t>{});
+        r() = flat_dot(a.data(), b.data(), a.size());
+        return r;
+    }
+    return reference::einsum(spec, a, b);  // every other contraction: the reference loops
+}
+//! [fast_einsum]
+
+xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a) {
+    return reference::einsum(spec, a);  // validates with the same parser
+}
+
+}  // namespace dlmath::fast

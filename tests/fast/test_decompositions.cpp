@@ -1,0 +1,373 @@
+// Chapter 1, section 3 — the fast twin agrees with the reference twin within
+// bounds from error analysis, is bitwise reproducible for any thread count,
+// and rejects the same bad input with the same message.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <string>
+
+#include <omp.h>
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+#include <xtensor/xview.hpp>
+
+#include "agreement.hpp"
+#include "dlmath/errors.hpp"
+#include "dlmath/fast/linear_algebra.hpp"
+#include "dlmath/reference/linear_algebra.hpp"
+
+namespace ref = dlmath::reference;
+namespace fast = dlmath::fast;
+using dlmath::Matrix;
+using dlmath::Vector;
+using dlmath::testing::agree;
+using dlmath::testing::agree_elementwise;
+using dlmath::testing::u;
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+Matrix random_matrix(std::size_t m, std::size_t n, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> g;
+    Matrix A = Matrix::from_shape({m, n});
+    for (auto& a : A) a = g(rng);
+    return A;
+}
+Matrix rank_deficient(std::size_t m, std::size_t n, std::size_t r, std::uint64_t seed) {
+    const Matrix X = random_matrix(m, r, seed), Y = random_matrix(n, r, seed + 7);
+    Matrix A = xt::zeros<double>({m, n});
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < n; ++j)
+            for (std::size_t l = 0; l < r; ++l) A(i, j) += X(i, l) * Y(j, l);
+    return A;
+}
+Matrix tr(const Matrix& A) { return xt::transpose(A); }
+double fro(const Matrix& A) { return std::sqrt(xt::sum(A * A)()); }
+double max_abs(const Matrix& A) { return A.size() ? xt::amax(xt::abs(A))() : 0.0; }
+
+// Jacobi backward error c n u (see the reference tests); two twins: twice that.
+double jacobi_bound(std::size_t n) { return 60.0 * static_cast<double>(std::max<std::size_t>(n, 1)) * u; }
+
+// Sizes for the kernels: 0, 1, primes, not multiples of the SIMD width, one
+// LU panel (32) and a few, and the threading thresholds (Jacobi 64, LU 128).
+rc::Gen<std::size_t> kernel_dim() {
+    return rc::gen::elementOf(std::vector<std::size_t>{0, 1, 2, 3, 5, 7, 8, 13, 31, 32, 33, 47, 64, 67});
+}
+
+// Columns j of X and Y agree up to sign within bound(j) each.
+::testing::AssertionResult agree_columns_up_to_sign(const Matrix& X, const Matrix& Y, const std::vector<double>& bound,
+                                                    const std::string& what) {
+    if (X.shape() != Y.shape()) return ::testing::AssertionFailure() << what << ": shapes differ";
+    for (std::size_t j = 0; j < X.shape(1); ++j) {
+        if (!std::isfinite(bound[j])) continue;  // no gap: the column is not determined
+        double d = 0.0;
+        for (std::size_t i = 0; i < X.shape(0); ++i) d += X(i, j) * Y(i, j);
+        const double s = d < 0 ? -1.0 : 1.0;
+        Matrix x = xt::view(X, xt::all(), xt::range(j, j + 1));
+        Matrix y = xt::view(Y, xt::all(), xt::range(j, j + 1));
+        y *= s;
+        const auto r = agree_elementwise(x, y, [&](std::size_t) { return bound[j]; }, what + ", column " + std::to_string(j));
+        if (!r) return r;
+    }
+    return ::testing::AssertionSuccess();
+}
+
+// Gap-dependent bound for singular/eigen vectors (Davis-Kahan / Wedin):
+// |angle| <= ||E|| / gap with ||E|| <= 2 c n u ||A||.
+std::vector<double> vector_bounds(const Vector& values, double err) {
+    const std::size_t k = values.size();
+    std::vector<double> b(k);
+    for (std::size_t j = 0; j < k; ++j) {
+        double gap = kInf;
+        if (j > 0) gap = std::min(gap, std::fabs(values(j) - values(j - 1)));
+        if (j + 1 < k) gap = std::min(gap, std::fabs(values(j + 1) - values(j)));
+        b[j] = gap > 1e3 * err ? 2 * err / gap + err : kInf;
+    }
+    return b;
+}
+
+template <class F>
+std::string what_of(F&& f) {
+    try {
+        f();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "(no exception)";
+}
+}  // namespace
+
+// ---------------------------------------------------------------- agreement: LU
+
+// det, solve and inv: both twins are backward stable LUs (|dA| <= gamma_n
+// |L||U|); their results differ by at most twice the forward error, which is
+// c n u kappa relative (c = 16 allows a pivot growth of a few).
+RC_GTEST_PROP(LuAgreement, DetSolveInvWithinTheConditionBound, ()) {
+    const std::size_t n = *kernel_dim();
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Matrix A = random_matrix(n, n, seed);
+    const double kappa = n ? ref::cond(A) : 1.0;
+    const double rel = 2 * 16 * static_cast<double>(std::max<std::size_t>(n, 1)) * u * kappa;
+    const double d = ref::det(A);
+    DLMATH_RC_ASSERT(agree(fast::det(A), d, rel * std::fabs(d), "det, n = " + std::to_string(n)));
+    const Vector b = xt::view(random_matrix(n, 1, seed + 1), xt::all(), 0);
+    const Vector x = ref::solve(A, b);
+    const double xb = rel * (x.size() ? xt::amax(xt::abs(x))() : 0.0);
+    DLMATH_RC_ASSERT(agree_elementwise(fast::solve(A, b), x, [xb](std::size_t) { return xb; }, "solve"));
+    const Matrix B = random_matrix(n, 5, seed + 2);
+    const Matrix X = ref::solve(A, B);
+    const double Xb = rel * max_abs(X);
+    DLMATH_RC_ASSERT(agree_elementwise(fast::solve(A, B), X, [Xb](std::size_t) { return Xb; }, "solve, 5 columns"));
+    const Matrix Ai = ref::inv(A);
+    const double ib = rel * max_abs(Ai);
+    DLMATH_RC_ASSERT(agree_elementwise(fast::inv(A), Ai, [ib](std::size_t) { return ib; }, "inv"));
+}
+
+TEST(LuAgreement, ThreadedBlockedPathAt150) {
+    // 150 = 4 panels of 32 + 22, above the threading threshold of 128
+    const std::size_t n = 150;
+    const Matrix A = random_matrix(n, n, 42);
+    const double rel = 2 * 16 * n * u * ref::cond(A);
+    const double d = ref::det(A);
+    EXPECT_TRUE(agree(fast::det(A), d, rel * std::fabs(d), "det, n = 150"));
+    const Matrix Ai = ref::inv(A);
+    const double ib = rel * max_abs(Ai);
+    EXPECT_TRUE(agree_elementwise(fast::inv(A), Ai, [ib](std::size_t) { return ib; }, "inv, n = 150"));
+}
+
+TEST(LuAgreement, SingularAndEmptyLikeTheReference) {
+    const Matrix S = {{1.0, 2.0}, {2.0, 4.0}};
+    EXPECT_EQ(fast::det(S), 0.0);
+    EXPECT_EQ(fast::det(Matrix::from_shape({0, 0})), 1.0);
+    EXPECT_EQ(fast::inv(Matrix::from_shape({0, 0})).size(), 0u);
+    EXPECT_EQ(fast::det(Matrix{{3.0, 8.0}, {4.0, 6.0}}), -14.0);  // same exact steps as the reference
+    EXPECT_EQ(what_of([&] { fast::inv(S); }), what_of([&] { ref::inv(S); }));
+    EXPECT_EQ(what_of([&] { fast::solve(S, Vector{1.0, 2.0}); }), what_of([&] { ref::solve(S, Vector{1.0, 2.0}); }));
+}
+
+// ---------------------------------------------------------------- agreement: Jacobi
+
+// Singular values within 2 c n u sigma_1 (Weyl, both backward errors);
+// singular vectors up to sign within the gap bound; the threaded round-robin
+// path is taken from n = 64 columns.
+RC_GTEST_PROP(SvdAgreement, ValuesByWeylVectorsByGap, ()) {
+    const std::size_t m = *kernel_dim(), n = *kernel_dim();
+    const bool deficient = *rc::gen::arbitrary<bool>();
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Matrix A = deficient ? rank_deficient(m, n, std::min(m, n) / 2, seed) : random_matrix(m, n, seed);
+    const dlmath::SVD r = ref::svd(A), f = fast::svd(A);
+    const double s1 = r.S.size() ? r.S(0) : 0.0;
+    const double err = 2 * jacobi_bound(std::max(m, n)) * s1;
+    DLMATH_RC_ASSERT(agree_elementwise(f.S, r.S, [err](std::size_t) { return err; }, "singular values"));
+    Vector Sn = r.S / std::max(s1, std::numeric_limits<double>::min());
+    const auto b = vector_bounds(Sn, 2 * jacobi_bound(std::max(m, n)));
+    // zero singular values (rank-deficient) have no determined vectors
+    std::vector<double> bb(b);
+    for (std::size_t j = 0; j < bb.size(); ++j)
+        if (Sn(j) < 1e-8) bb[j] = kInf;
+    DLMATH_RC_ASSERT(agree_columns_up_to_sign(f.U, r.U, bb, "U"));
+    DLMATH_RC_ASSERT(agree_columns_up_to_sign(tr(f.Vt), tr(r.Vt), bb, "V"));
+    // the fast factors reconstruct A on their own
+    Matrix US = f.U;
+    for (std::size_t i = 0; i < US.shape(0); ++i)
+        for (std::size_t j = 0; j < US.shape(1); ++j) US(i, j) *= f.S(j);
+    double e2 = 0.0;
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < n; ++j) {
+            double s = 0.0;
+            for (std::size_t l = 0; l < f.S.size(); ++l) s += US(i, l) * f.Vt(l, j);
+            e2 += (A(i, j) - s) * (A(i, j) - s);
+        }
+    DLMATH_RC_ASSERT(agree(std::sqrt(e2), 0.0, jacobi_bound(std::max(m, n)) * fro(A), "||A - U S V^T||_F (fast)"));
+}
+
+RC_GTEST_PROP(EighAgreement, ValuesByWeylVectorsByGap, ()) {
+    const std::size_t n = *kernel_dim();
+    const Matrix B = random_matrix(n, n, *rc::gen::arbitrary<std::uint32_t>());
+    const Matrix A = B + tr(B);
+    const dlmath::Eigh r = ref::eigh(A), f = fast::eigh(A);
+    const double err = 2 * jacobi_bound(n) * fro(A);
+    DLMATH_RC_ASSERT(agree_elementwise(f.eigenvalues, r.eigenvalues, [err](std::size_t) { return err; }, "eigenvalues"));
+    const double a = std::max(fro(A), std::numeric_limits<double>::min());
+    DLMATH_RC_ASSERT(agree_columns_up_to_sign(f.eigenvectors, r.eigenvectors,
+                                              vector_bounds(r.eigenvalues / a, 2 * jacobi_bound(n)), "eigenvectors"));
+}
+
+TEST(JacobiAgreement, ThreadedPathAt150AndReproducible) {
+    const std::size_t n = 150;
+    const Matrix A = random_matrix(n, n - 20, 5);
+    const dlmath::SVD r = ref::svd(A);
+    const dlmath::SVD f = fast::svd(A);
+    const double err = 2 * jacobi_bound(n) * r.S(0);
+    EXPECT_TRUE(agree_elementwise(f.S, r.S, [err](std::size_t) { return err; }, "singular values, 150x130"));
+    // bitwise reproducible: one thread and all threads give the same bits
+    const int threads = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const dlmath::SVD one = fast::svd(A);
+    const Matrix Sym = [&] {
+        const Matrix Q = xt::view(A, xt::range(0, n - 20), xt::all());
+        return Matrix(Q + tr(Q));
+    }();
+    const dlmath::Eigh e1 = fast::eigh(Sym);
+    omp_set_num_threads(2);  // two threads: enough to split the rounds, no oversubscription on 2 cores
+    const dlmath::SVD many = fast::svd(A);
+    const dlmath::Eigh e3 = fast::eigh(Sym);
+    omp_set_num_threads(threads);
+    EXPECT_TRUE(xt::all(xt::equal(one.S, many.S)) && xt::all(xt::equal(one.U, many.U)) &&
+                xt::all(xt::equal(one.Vt, many.Vt)));
+    EXPECT_TRUE(xt::all(xt::equal(e1.eigenvalues, e3.eigenvalues)) &&
+                xt::all(xt::equal(e1.eigenvectors, e3.eigenvectors)));
+    const dlmath::Eigh er = ref::eigh(Sym);
+    const double ee = 2 * jacobi_bound(n) * fro(Sym);
+    EXPECT_TRUE(agree_elementwise(e3.eigenvalues, er.eigenvalues, [ee](std::size_t) { return ee; }, "eigh, n = 130"));
+}
+
+// ---------------------------------------------------------------- agreement: built on the SVD
+
+// pinv and lstsq: relative error c n u kappa over the kept singular values,
+// for each twin. matrix_rank: the same count when no singular value sits
+// near the tolerance (rank-deficient products have a gap of ~1e10 there).
+// cond: sigma_min's relative error is c n u kappa.
+RC_GTEST_PROP(SvdBasedAgreement, PinvLstsqRankCond, ()) {
+    const std::size_t m = *kernel_dim(), n = *kernel_dim();
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const bool deficient = *rc::gen::arbitrary<bool>();
+    const std::size_t r = deficient ? std::min(m, n) / 2 : std::min(m, n);
+    const Matrix A = deficient ? rank_deficient(m, n, r, seed) : random_matrix(m, n, seed);
+    const double rcond = deficient ? 1e-10 : 1e-15;  // see the reference tests
+    const dlmath::SVD d = ref::svd(A);
+    std::size_t kept = 0;
+    while (kept < d.S.size() && d.S(kept) > rcond * d.S(0) && d.S(kept) > 0) ++kept;
+    const double kappa = kept ? d.S(0) / d.S(kept - 1) : 1.0;
+    const double rel = 2 * 4 * jacobi_bound(std::max(m, n)) * kappa;
+    const Matrix P = ref::pinv(A, rcond);
+    const double pb = rel * max_abs(P) + (deficient ? 1e-10 * kappa * max_abs(P) : 0.0);
+    DLMATH_RC_ASSERT(agree_elementwise(fast::pinv(A, rcond), P, [pb](std::size_t) { return pb; }, "pinv"));
+    const Vector b = xt::view(random_matrix(m, 1, seed + 1), xt::all(), 0);
+    const Vector x = ref::lstsq(A, b, rcond);
+    const double xb = rel * (x.size() ? xt::amax(xt::abs(x))() : 0.0) + pb * std::sqrt(static_cast<double>(m)) * 4;
+    DLMATH_RC_ASSERT(agree_elementwise(fast::lstsq(A, b, rcond), x, [xb](std::size_t) { return xb; }, "lstsq"));
+    if (A.size()) {
+        const double tol = 1e-10 * d.S(0);
+        RC_ASSERT(fast::matrix_rank(A, tol) == ref::matrix_rank(A, tol));
+        if (!deficient) {
+            const double c = ref::cond(A);
+            DLMATH_RC_ASSERT(agree(fast::cond(A), c, 2 * jacobi_bound(std::max(m, n)) * c * c, "cond"));
+        }
+    }
+}
+
+// PCA: explained variances are sigma^2/(N-1), within 2 sigma_1 dsigma/(N-1)
+// by Weyl; the reconstruction depends on the top-k subspace only, within
+// the gap bound times ||Xc||.
+RC_GTEST_PROP(PcaAgreement, VarianceAndReconstruction, ()) {
+    const std::size_t N = *rc::gen::elementOf(std::vector<std::size_t>{2, 3, 13, 70, 100});
+    const std::size_t d = *rc::gen::elementOf(std::vector<std::size_t>{1, 2, 5, 8, 65});
+    const std::size_t k = *rc::gen::inRange<std::size_t>(0, std::min(N, d) + 1);
+    const Matrix X = random_matrix(N, d, *rc::gen::arbitrary<std::uint32_t>()) + 2.0;
+    const dlmath::PCA r = ref::pca(X, k), f = fast::pca(X, k);
+    const double s1 = std::sqrt(r.explained_variance.size() ? r.explained_variance(0) * (N - 1) : 0.0);
+    const double ds = 2 * jacobi_bound(N + d) * std::max(s1, fro(X - xt::mean(X, {0})()));
+    DLMATH_RC_ASSERT(agree_elementwise(f.explained_variance, r.explained_variance,
+                                       [&](std::size_t) { return (2 * s1 * ds + ds * ds) / (N - 1); }, "explained variance"));
+    DLMATH_RC_ASSERT(agree_elementwise(f.mean, r.mean, [&](std::size_t j) { return 2 * N * u * std::fabs(r.mean(j)) + N * u; },
+                                       "mean"));
+    // the subspace of the top k is determined only when sigma_k > sigma_{k+1}
+    const dlmath::SVD full = ref::svd(X - r.mean);
+    if (k > 0 && k < full.S.size()) {
+        const double gap = full.S(k - 1) - full.S(k);
+        if (gap > 1e-6 * full.S(0)) {
+            const double rb = 2 * ds / gap * fro(X - r.mean) + ds;
+            DLMATH_RC_ASSERT(agree_elementwise(f.reconstruction, r.reconstruction, [rb](std::size_t) { return rb; },
+                                               "reconstruction"));
+        }
+    }
+}
+
+// ---------------------------------------------------------------- agreement: power iteration, expm
+
+TEST(PowerIterationAgreement, SameEigenpairAndSameStatus) {
+    // a symmetric matrix with a clear gap: both stop at residual <= tol ||A||_F,
+    // so their eigenvalues agree within twice that (plus rounding)
+    const Matrix B = random_matrix(90, 90, 9);
+    Matrix A = B + tr(B);
+    for (std::size_t i = 0; i < 90; ++i) A(i, i) += 100.0;
+    const auto r = ref::power_iteration(A, 2000, 1e-12), f = fast::power_iteration(A, 2000, 1e-12);
+    ASSERT_EQ(r.status, dlmath::Status::success);
+    ASSERT_EQ(f.status, dlmath::Status::success);
+    EXPECT_TRUE(agree(f.eigenvalue, r.eigenvalue, 2e-12 * fro(A) + 64 * 90 * u * fro(A), "dominant eigenvalue"));
+    const auto rn = ref::power_iteration(Matrix{{1.0, 0.0}, {0.0, -1.0}}, 30);
+    const auto fn = fast::power_iteration(Matrix{{1.0, 0.0}, {0.0, -1.0}}, 30);
+    EXPECT_EQ(fn.status, dlmath::Status::no_convergence);
+    EXPECT_EQ(fn.reason, rn.reason);
+}
+
+// Both twins run the same Pade [6/6] with the same s; their products differ
+// only in rounding: |dE| <= 2 (6 + s) gamma_n |X|^k... bounded by
+// 1e3 n u e^{||A||} for ||A||_inf <= 4.
+RC_GTEST_PROP(ExpmAgreement, SameScalingAndSquaring, ()) {
+    // small sizes: expm is a sequence of matmuls, whose own agreement is tested with products
+    const std::size_t n = *rc::gen::elementOf(std::vector<std::size_t>{0, 1, 2, 3, 5, 7, 8, 13, 31});
+    Matrix A = random_matrix(n, n, *rc::gen::arbitrary<std::uint32_t>());
+    if (n) A *= 4.0 / xt::amax(xt::sum(xt::abs(A), {1}))();
+    const Matrix E = ref::expm(A);
+    const double b = 1e3 * static_cast<double>(std::max<std::size_t>(n, 1)) * u * std::exp(4.0);
+    DLMATH_RC_ASSERT(agree_elementwise(fast::expm(A), E, [b](std::size_t) { return b; }, "expm"));
+}
+
+// ---------------------------------------------------------------- bad input
+
+TEST(BadInput, FastRejectsWhatTheReferenceRejectsWithTheSameMessage) {
+    const Matrix R = xt::ones<double>({2, 3});
+    Matrix N = xt::eye<double>(2);
+    N(1, 0) = kNaN;
+    const Matrix ok = xt::eye<double>(2);
+    const Matrix asym = {{1.0, 2.0}, {0.0, 1.0}};
+    const Vector b3 = {1.0, 2.0, 3.0};
+#define SAME(call_fast, call_ref)                                                        \
+    do {                                                                                 \
+        const std::string mf = what_of([&] { (void)(call_fast); });                      \
+        EXPECT_NE(mf, "(no exception)") << #call_fast;                                   \
+        EXPECT_EQ(mf, what_of([&] { (void)(call_ref); })) << #call_fast;                 \
+    } while (0)
+    SAME(fast::det(R), ref::det(R));
+    SAME(fast::det(N), ref::det(N));
+    SAME(fast::solve(R, Vector{1.0, 2.0}), ref::solve(R, Vector{1.0, 2.0}));
+    SAME(fast::solve(ok, b3), ref::solve(ok, b3));
+    SAME(fast::solve(ok, Vector{kNaN, 1.0}), ref::solve(ok, Vector{kNaN, 1.0}));
+    SAME(fast::solve(ok, Matrix(xt::ones<double>({3, 2}))), ref::solve(ok, Matrix(xt::ones<double>({3, 2}))));
+    SAME(fast::inv(R), ref::inv(R));
+    SAME(fast::inv(N), ref::inv(N));
+    SAME(fast::eigh(R), ref::eigh(R));
+    SAME(fast::eigh(N), ref::eigh(N));
+    SAME(fast::eigh(asym), ref::eigh(asym));
+    SAME(fast::svd(N), ref::svd(N));
+    SAME(fast::matrix_rank(N), ref::matrix_rank(N));
+    SAME(fast::matrix_rank(ok, kNaN), ref::matrix_rank(ok, kNaN));
+    SAME(fast::cond(N), ref::cond(N));
+    SAME(fast::cond(Matrix::from_shape({0, 2})), ref::cond(Matrix::from_shape({0, 2})));
+    SAME(fast::pinv(N), ref::pinv(N));
+    SAME(fast::pinv(ok, -1.0), ref::pinv(ok, -1.0));
+    SAME(fast::lstsq(R, b3), ref::lstsq(R, b3));
+    SAME(fast::lstsq(N, Vector{1.0, 2.0}), ref::lstsq(N, Vector{1.0, 2.0}));
+    SAME(fast::lstsq(ok, Vector{1.0, 2.0}, kNaN), ref::lstsq(ok, Vector{1.0, 2.0}, kNaN));
+    SAME(fast::pca(Matrix(xt::ones<double>({1, 3})), 1), ref::pca(Matrix(xt::ones<double>({1, 3})), 1));
+    SAME(fast::pca(R, 3), ref::pca(R, 3));
+    SAME(fast::pca(N, 1), ref::pca(N, 1));
+    SAME(fast::power_iteration(R), ref::power_iteration(R));
+    SAME(fast::power_iteration(Matrix::from_shape({0, 0})), ref::power_iteration(Matrix::from_shape({0, 0})));
+    SAME(fast::power_iteration(N), ref::power_iteration(N));
+    SAME(fast::power_iteration(ok, 5, -1.0), ref::power_iteration(ok, 5, -1.0));
+    SAME(fast::expm(R), ref::expm(R));
+    SAME(fast::expm(N), ref::expm(N));
+#undef SAME
+    EXPECT_THROW(fast::solve(R, Vector{1.0, 2.0}), dlmath::shape_error);
+    EXPECT_THROW(fast::eigh(asym), dlmath::domain_error);
+    EXPECT_THROW(fast::expm(N), dlmath::domain_error);
+}

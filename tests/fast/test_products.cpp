@@ -1,0 +1,323 @@
+// Chapter 1, section 1.2 — the fast products agree with the reference twin
+// within an error bound, are bitwise reproducible, and reject the same bad
+// input with the same message.
+//
+// Shapes cross every path of the blocked GEMM: 0 and 1, primes, sizes that
+// are not multiples of the SIMD width W or of the register block (6 × 2W),
+// sizes past one cache block (kc = 256 deep, mc = 144 tall), and products
+// above gemm_parallel_threshold, where OpenMP threads start.
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <omp.h>
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+#include <xtensor/xarray.hpp>
+#include <xtensor/xio.hpp>
+#include <xtensor/xmath.hpp>
+
+#include "agreement.hpp"
+#include "dlmath/errors.hpp"
+#include "dlmath/fast/linear_algebra.hpp"
+#include "dlmath/reference/linear_algebra.hpp"
+
+namespace ref = dlmath::reference;
+namespace fast = dlmath::fast;
+using dlmath::Matrix;
+using dlmath::Tensor3;
+using dlmath::Vector;
+using dlmath::testing::agree;
+using dlmath::testing::agree_elementwise;
+using dlmath::testing::gamma_n;
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+template <class T>
+T normal(std::vector<std::size_t> shape, std::uint64_t seed, double scale = 1.0) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> d(0.0, scale);
+    T x = T::from_shape(shape);
+    for (auto& v : x) v = d(rng);
+    return x;
+}
+
+Matrix abs(const Matrix& A) { return xt::abs(A); }
+
+// |x| entry by entry for a dynamic-rank array, as a plain loop so that the
+// result is an xarray of the operand's shape whatever the operand's rank.
+xt::xarray<double> abs_array(const xt::xarray<double>& x) {
+    xt::xarray<double> r = x;
+    for (auto& v : r) v = std::fabs(v);
+    return r;
+}
+
+// Sides that exercise every edge of the GEMM (see the file comment).
+rc::Gen<std::size_t> gemm_side() {
+    return rc::gen::elementOf(std::vector<std::size_t>{0, 1, 2, 3, 5, 6, 7, 8, 9, 13, 16, 17, 31, 64, 97, 149, 263});
+}
+
+// Both twins compute each entry of a product of depth k with an error below
+// gamma_k (|A||B|)_ij (Higham, Accuracy and Stability, eq. 3.13: any order
+// of summation, FMA or not), so they are within 2 gamma_k (|A||B|)_ij of each
+// other. |A||B| is itself computed in floating point, a relative gamma_k
+// below its exact value at worst: gamma_{k+1} covers that.
+::testing::AssertionResult matmul_agrees(const Matrix& fast_C, const Matrix& A, const Matrix& B,
+                                         const std::string& what) {
+    const Matrix ref_C = ref::matmul(A, B);
+    const Matrix absAB = ref::matmul(abs(A), abs(B));
+    const double g = 2 * gamma_n(static_cast<double>(A.shape(1) + 1));
+    return agree_elementwise(fast_C, ref_C, [&](std::size_t q) { return g * absAB.data()[q]; }, what);
+}
+
+std::string shape_name(std::size_t m, std::size_t k, std::size_t n) {
+    return std::to_string(m) + "x" + std::to_string(k) + " · " + std::to_string(k) + "x" + std::to_string(n);
+}
+
+// Runs f, expects a shape_error, returns its message ("" if none was thrown).
+template <class F>
+std::string shape_error_message(F f) {
+    try {
+        f();
+    } catch (const dlmath::shape_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- agreement
+
+RC_GTEST_PROP(MatmulAgreement, FastMatchesReferenceWithinTwoGammaK, ()) {
+    const std::size_t m = *gemm_side(), k = *gemm_side(), n = *gemm_side();
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Matrix A = normal<Matrix>({m, k}, seed), B = normal<Matrix>({k, n}, seed + 1, 1e3);
+    DLMATH_RC_ASSERT(matmul_agrees(fast::matmul(A, B), A, B, "matmul " + shape_name(m, k, n)));
+}
+
+// Deep products (several kc panels), tall ones (several mc blocks) and
+// products large enough for threads; edges in every direction.
+TEST(MatmulAgreement, BlockBoundariesAndThreads) {
+    const std::vector<std::array<std::size_t, 3>> shapes = {
+        {1, 1000, 1}, {7, 513, 11}, {145, 3, 9}, {290, 257, 31}, {97, 256, 4097}, {300, 300, 300}, {64, 64, 64}};
+    for (const auto& [m, k, n] : shapes) {
+        const Matrix A = normal<Matrix>({m, k}, m + k), B = normal<Matrix>({k, n}, k + n);
+        EXPECT_TRUE(matmul_agrees(fast::matmul(A, B), A, B, "matmul " + shape_name(m, k, n)));
+    }
+}
+
+TEST(MatmulAgreement, EmptyInnerDimensionGivesZeros) {
+    const Matrix C = fast::matmul(Matrix::from_shape({5, 0}), Matrix::from_shape({0, 9}));
+    ASSERT_EQ(C.shape(0), 5u);
+    ASSERT_EQ(C.shape(1), 9u);
+    for (double c : C) EXPECT_EQ(c, 0.0);
+    EXPECT_EQ(fast::matmul(Matrix::from_shape({0, 4}), Matrix::from_shape({4, 3})).size(), 0u);
+}
+
+// NaN and inf reach exactly the entries they reach in the reference twin
+// (zero padding at the edges must not leak into valid entries).
+TEST(MatmulAgreement, NanAndInfinityPropagateLikeTheReference) {
+    Matrix A = normal<Matrix>({13, 7}, 1), B = normal<Matrix>({7, 11}, 2);
+    A(3, 2) = kNaN;
+    A(12, 0) = kInf;
+    B(0, 5) = 0.0;  // inf * 0 = NaN at (12, 5)
+    EXPECT_TRUE(matmul_agrees(fast::matmul(A, B), A, B, "matmul with NaN and inf"));
+}
+
+RC_GTEST_PROP(MatvecAgreement, FastMatchesReferenceWithinTwoGammaN, ()) {
+    const std::size_t m = *gemm_side();
+    const std::size_t n = *rc::gen::elementOf(std::vector<std::size_t>{0, 1, 3, 7, 16, 17, 1021, 4099});
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Matrix A = normal<Matrix>({m, n}, seed);
+    const Vector x = normal<Vector>({n}, seed + 1);
+    // as for matmul, with k = n: 2 gamma_{n+1} (|A||x|)_i
+    const Vector absAx = ref::matvec(abs(A), xt::abs(x));
+    const double g = 2 * gamma_n(static_cast<double>(n + 1));
+    DLMATH_RC_ASSERT(agree_elementwise(fast::matvec(A, x), ref::matvec(A, x),
+                                       [&](std::size_t q) { return g * absAx(q); }, "matvec"));
+}
+
+TEST(MatvecAgreement, AboveTheThreadingThreshold) {
+    const std::size_t m = 301, n = 1009;  // m n > parallel_threshold
+    ASSERT_GE(m * n, fast::parallel_threshold);
+    const Matrix A = normal<Matrix>({m, n}, 3);
+    const Vector x = normal<Vector>({n}, 4);
+    const Vector absAx = ref::matvec(abs(A), xt::abs(x));
+    const double g = 2 * gamma_n(static_cast<double>(n + 1));
+    EXPECT_TRUE(agree_elementwise(fast::matvec(A, x), ref::matvec(A, x), [&](std::size_t q) { return g * absAx(q); },
+                                  "matvec 301x1009"));
+}
+
+// Each batch entry is a matmul: the matmul bound per entry.
+RC_GTEST_PROP(BmmAgreement, FastMatchesReferenceWithinTwoGammaB, ()) {
+    const std::size_t nb = *rc::gen::elementOf(std::vector<std::size_t>{0, 1, 3, 17});
+    // smaller sides than for matmul: the batch multiplies the reference's cost
+    const auto bmm_side = rc::gen::elementOf(std::vector<std::size_t>{0, 1, 2, 3, 5, 7, 8, 9, 13, 17, 31, 64});
+    const std::size_t a = *bmm_side, b = *bmm_side, c = *bmm_side;
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Tensor3 A = normal<Tensor3>({nb, a, b}, seed), B = normal<Tensor3>({nb, b, c}, seed + 1);
+    const Tensor3 C = fast::bmm(A, B);
+    const Tensor3 R = ref::bmm(A, B);
+    const Tensor3 absAB = ref::bmm(xt::abs(A), xt::abs(B));
+    const double g = 2 * gamma_n(static_cast<double>(b + 1));
+    DLMATH_RC_ASSERT(agree_elementwise(C, R, [&](std::size_t q) { return g * absAB.data()[q]; }, "bmm"));
+}
+
+// One large entry (threads inside the GEMM) and five large entries (threads
+// share out the batch on a machine with at most two cores).
+TEST(BmmAgreement, LargeBatchEntriesBothWays) {
+    for (const std::size_t nb : {1, 5}) {
+        const std::size_t a = 150, b = 300, c = 100;  // a b c > gemm_parallel_threshold
+        ASSERT_GE(a * b * c, fast::gemm_parallel_threshold);
+        const Tensor3 A = normal<Tensor3>({nb, a, b}, 5), B = normal<Tensor3>({nb, b, c}, 6);
+        const Tensor3 absAB = ref::bmm(xt::abs(A), xt::abs(B));
+        const double g = 2 * gamma_n(static_cast<double>(b + 1));
+        EXPECT_TRUE(agree_elementwise(fast::bmm(A, B), ref::bmm(A, B),
+                                      [&](std::size_t q) { return g * absAB.data()[q]; },
+                                      "bmm " + std::to_string(nb) + "x150x300 · x300x100"));
+    }
+}
+
+// G = X Xᵀ is a matmul of depth d: the matmul bound with |X||X|ᵀ.
+RC_GTEST_PROP(GramAgreement, FastMatchesReferenceAndIsExactlySymmetric, ()) {
+    const std::size_t n = *gemm_side(), d = *gemm_side();
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Matrix X = normal<Matrix>({n, d}, seed);
+    const Matrix G = fast::gram(X);
+    const Matrix absG = ref::gram(abs(X));
+    const double g = 2 * gamma_n(static_cast<double>(d + 1));
+    DLMATH_RC_ASSERT(agree_elementwise(G, ref::gram(X), [&](std::size_t q) { return g * absG.data()[q]; }, "gram"));
+    RC_ASSERT(G == xt::transpose(G));
+}
+
+TEST(GramAgreement, SeveralBlocksAndThreads) {
+    for (const auto& [n, d] : std::vector<std::array<std::size_t, 2>>{{300, 257}, {149, 600}, {4100, 2}}) {
+        const Matrix X = normal<Matrix>({n, d}, n + d);
+        const Matrix G = fast::gram(X);
+        const Matrix absG = ref::gram(abs(X));
+        const double g = 2 * gamma_n(static_cast<double>(d + 1));
+        EXPECT_TRUE(agree_elementwise(G, ref::gram(X), [&](std::size_t q) { return g * absG.data()[q]; }, "gram"));
+        EXPECT_TRUE(G == xt::transpose(G));
+    }
+}
+
+// A dot product of length N = abc: 2 gamma_N sum |X Y| (as for fast::dot).
+RC_GTEST_PROP(GdtAgreement, FastMatchesReferenceWithinTwoGammaN, ()) {
+    // up to 17·17·4099 elements: past reduction_block and parallel_threshold
+    const std::size_t a = *rc::gen::elementOf(std::vector<std::size_t>{0, 1, 2, 3, 7, 17});
+    const std::size_t b = *rc::gen::elementOf(std::vector<std::size_t>{0, 1, 2, 3, 7, 17});
+    const std::size_t c = *rc::gen::elementOf(std::vector<std::size_t>{0, 1, 5, 8, 13, 1021, 4099});
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Tensor3 X = normal<Tensor3>({a, b, c}, seed), Y = normal<Tensor3>({a, b, c}, seed + 1);
+    const double bound = 2 * gamma_n(static_cast<double>(a * b * c)) * ref::gdt(xt::abs(X), xt::abs(Y));
+    DLMATH_RC_ASSERT(agree(fast::gdt(X, Y), ref::gdt(X, Y), bound, "gdt"));
+}
+
+// The fast einsum sends GEMM-shaped specs to the fast kernels and the rest
+// to the reference loops; either way it agrees with the reference einsum
+// within the bound of a sum of as many terms as the summed letters span.
+TEST(EinsumAgreement, EverySpecFamily) {
+    const Tensor3 X = normal<Tensor3>({5, 7, 13}, 7), Y = normal<Tensor3>({5, 13, 9}, 8);
+    const Tensor3 Yt = normal<Tensor3>({5, 9, 13}, 9), Z = normal<Tensor3>({5, 7, 13}, 10);
+    const Matrix A = normal<Matrix>({17, 31}, 11), B = normal<Matrix>({31, 6}, 12), Bt = normal<Matrix>({6, 31}, 13);
+    const Vector x = normal<Vector>({31}, 14), y = normal<Vector>({6}, 15);
+    struct Case {
+        std::string spec;
+        xt::xarray<double> a, b;
+        std::size_t depth;  // how many terms each output entry sums
+    };
+    const std::vector<Case> cases = {
+        {"ijz,izk->ijk", X, Y, 13}, {"bmk,bkn->bmn", X, Y, 13}, {"ijz,ikz->ijk", X, Yt, 13},
+        {"ijk,ijk->", X, Z, 5 * 7 * 13}, {"ij,jk->ik", A, B, 31}, {"ij,kj->ik", A, Bt, 31},
+        {"ij,j->i", A, x, 31}, {"i,i->", x, x, 31}, {"i,j->ij", x, y, 1},  // outer: reference fallback
+        {"ijk,ijl->kl", X, Z, 35},                                            // reference fallback
+    };
+    for (const auto& c : cases) {
+        const xt::xarray<double> F = fast::einsum(c.spec, c.a, c.b);
+        const xt::xarray<double> R = ref::einsum(c.spec, c.a, c.b);
+        const xt::xarray<double> absR = ref::einsum(c.spec, abs_array(c.a), abs_array(c.b));
+        const double g = 2 * gamma_n(static_cast<double>(c.depth + 1));
+        EXPECT_TRUE(agree_elementwise(F, R, [&](std::size_t q) { return g * absR.data()[q]; }, c.spec));
+    }
+    const Matrix S = normal<Matrix>({9, 9}, 16);
+    EXPECT_EQ(fast::einsum("ii->", S)(), ref::trace(S));
+    EXPECT_EQ(fast::einsum("ij->ji", A), xt::xarray<double>(ref::transpose(A)));
+}
+
+// The GEMM-shaped specs run the very same kernels as the named functions.
+TEST(EinsumAgreement, GemmSpecsAreBitwiseTheNamedFastFunctions) {
+    const Tensor3 X = normal<Tensor3>({4, 20, 30}, 17), Y = normal<Tensor3>({4, 30, 10}, 18);
+    const Matrix A = normal<Matrix>({40, 50}, 19), B = normal<Matrix>({50, 60}, 20);
+    EXPECT_EQ(fast::einsum("ijz,izk->ijk", X, Y), xt::xarray<double>(fast::bmm(X, Y)));
+    EXPECT_EQ(fast::einsum("ij,jk->ik", A, B), xt::xarray<double>(fast::matmul(A, B)));
+    EXPECT_EQ(fast::einsum("ijk,ijk->", X, X)(), fast::gdt(X, X));
+}
+
+// ---------------------------------------------------------------- reproducibility
+
+// Every entry is summed in an order fixed by k alone, so the result is the
+// same bits run to run and for any number of threads.
+TEST(Reproducibility, MatmulGramBmmAreBitwiseIdenticalForOneTwoAndThreeThreads) {
+    const Matrix A = normal<Matrix>({301, 517}, 21), B = normal<Matrix>({517, 203}, 22);
+    const Tensor3 X = normal<Tensor3>({3, 90, 80}, 23), Y = normal<Tensor3>({3, 80, 70}, 24);
+    const int saved = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const Matrix C1 = fast::matmul(A, B), G1 = fast::gram(A);
+    const Tensor3 Z1 = fast::bmm(X, Y);
+    omp_set_num_threads(2);
+    const Matrix C2 = fast::matmul(A, B), G2 = fast::gram(A);
+    const Tensor3 Z2 = fast::bmm(X, Y);
+    const Matrix C3 = fast::matmul(A, B);
+    omp_set_num_threads(3);  // an odd team: tasks are shared out differently
+    const Matrix C4 = fast::matmul(A, B), G4 = fast::gram(A);
+    omp_set_num_threads(saved);
+    EXPECT_TRUE(C1 == C2);
+    EXPECT_TRUE(C2 == C3);
+    EXPECT_TRUE(C1 == C4);
+    EXPECT_TRUE(G1 == G4);
+    EXPECT_TRUE(G1 == G2);
+    EXPECT_TRUE(Z1 == Z2);
+}
+
+// ---------------------------------------------------------------- bad input: same errors as the reference
+
+TEST(BadInput, SameMessagesAsTheReference) {
+    const auto msg = shape_error_message([] { fast::matmul(Matrix::from_shape({2, 3}), Matrix::from_shape({4, 2})); });
+    EXPECT_EQ(msg, "matmul: inner dimensions differ (A is 2x3, B is 4x2)");
+    EXPECT_EQ(shape_error_message([] { fast::matvec(Matrix::from_shape({2, 3}), Vector::from_shape({4})); }),
+              shape_error_message([] { ref::matvec(Matrix::from_shape({2, 3}), Vector::from_shape({4})); }));
+    EXPECT_EQ(shape_error_message([] { fast::bmm(Tensor3::from_shape({2, 3, 4}), Tensor3::from_shape({3, 4, 5})); }),
+              "bmm: batch sizes differ (A is 2x3x4, B is 3x4x5)");
+    EXPECT_EQ(shape_error_message([] { fast::bmm(Tensor3::from_shape({2, 3, 4}), Tensor3::from_shape({2, 5, 5})); }),
+              "bmm: inner dimensions differ (A is 2x3x4, B is 2x5x5)");
+    EXPECT_EQ(shape_error_message([] { fast::gdt(Tensor3::from_shape({1, 2, 3}), Tensor3::from_shape({1, 3, 2})); }),
+              "gdt: shapes differ (X is 1x2x3, Y is 1x3x2)");
+}
+
+TEST(BadInput, EinsumRejectsWhatTheReferenceRejects) {
+    const xt::xarray<double> A = Matrix::from_shape({2, 3}), B = Matrix::from_shape({4, 2});
+    const auto fast_msg = shape_error_message([&] { fast::einsum("ij,jk->ik", A, B); });
+    EXPECT_EQ(fast_msg, shape_error_message([&] { ref::einsum("ij,jk->ik", A, B); }));
+    EXPECT_NE(fast_msg.find("the letter 'j' has extent 3 in operand 1 but 4 in operand 2"), std::string::npos)
+        << fast_msg;
+    EXPECT_NE(shape_error_message([&] { fast::einsum("ijz,izk->ijk", A, B); }).find("operand 1 has rank 2"),
+              std::string::npos);
+    EXPECT_NE(shape_error_message([&] { fast::einsum("ij->jj", A); }).find("'j' appears twice"), std::string::npos);
+    EXPECT_NE(shape_error_message([&] { fast::einsum("ii->", A); }).find("the letter 'i'"), std::string::npos);
+}
+
+// gram accepts every matrix: the degenerate ones give NumPy's answer.
+TEST(BadInput, GramAcceptsDegenerateShapes) {
+    EXPECT_EQ(fast::gram(Matrix::from_shape({0, 3})).size(), 0u);
+    EXPECT_EQ(fast::gram(Matrix::from_shape({2, 0})), (Matrix{{0, 0}, {0, 0}}));
+}

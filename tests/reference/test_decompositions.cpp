@@ -1,0 +1,657 @@
+// Chapter 1, section 3 — reference twin: worked examples, edge cases, bad
+// input, the mathematics of linear systems and decompositions as RapidCheck
+// properties, and LAPACK (xtensor-blas) as an independent oracle.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+#include <xtensor-blas/xlinalg.hpp>
+#include <xtensor/xview.hpp>
+
+#include "agreement.hpp"
+#include "dlmath/errors.hpp"
+#include "dlmath/reference/linear_algebra.hpp"
+
+namespace ref = dlmath::reference;
+using dlmath::Matrix;
+using dlmath::Vector;
+using dlmath::testing::agree;
+using dlmath::testing::agree_elementwise;
+using dlmath::testing::u;
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A ~ (m, n) with standard-normal entries from `seed`.
+Matrix random_matrix(std::size_t m, std::size_t n, std::uint64_t seed, double scale = 1.0) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> g(0.0, scale);
+    Matrix A = Matrix::from_shape({m, n});
+    for (auto& a : A) a = g(rng);
+    return A;
+}
+
+// X Y^T with X ~ (m, r), Y ~ (n, r): rank r (almost surely).
+Matrix rank_deficient(std::size_t m, std::size_t n, std::size_t r, std::uint64_t seed) {
+    const Matrix X = random_matrix(m, r, seed), Y = random_matrix(n, r, seed + 7);
+    Matrix A = xt::zeros<double>({m, n});
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < n; ++j)
+            for (std::size_t l = 0; l < r; ++l) A(i, j) += X(i, l) * Y(j, l);
+    return A;
+}
+
+// A matrix with prescribed singular values: Q1 diag(s) Q2^T, Q from LAPACK's QR.
+Matrix with_singular_values(const Vector& s, std::uint64_t seed) {
+    const std::size_t n = s.size();
+    const Matrix Q1 = std::get<0>(xt::linalg::qr(random_matrix(n, n, seed)));
+    const Matrix Q2 = std::get<0>(xt::linalg::qr(random_matrix(n, n, seed + 1)));
+    Matrix A = xt::zeros<double>({n, n});
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j)
+            for (std::size_t l = 0; l < n; ++l) A(i, j) += Q1(i, l) * s(l) * Q2(j, l);
+    return A;
+}
+
+// Plain triple loop, independent of the library's products.
+Matrix mm(const Matrix& A, const Matrix& B) {
+    Matrix C = xt::zeros<double>({A.shape(0), B.shape(1)});
+    for (std::size_t i = 0; i < A.shape(0); ++i)
+        for (std::size_t k = 0; k < A.shape(1); ++k)
+            for (std::size_t j = 0; j < B.shape(1); ++j) C(i, j) += A(i, k) * B(k, j);
+    return C;
+}
+Vector mv(const Matrix& A, const Vector& x) {
+    Vector y = xt::zeros<double>({A.shape(0)});
+    for (std::size_t i = 0; i < A.shape(0); ++i)
+        for (std::size_t j = 0; j < A.shape(1); ++j) y(i) += A(i, j) * x(j);
+    return y;
+}
+Matrix tr(const Matrix& A) { return xt::transpose(A); }
+double fro(const Matrix& A) { return std::sqrt(xt::sum(A * A)()); }
+double norm2(const Vector& x) { return std::sqrt(xt::sum(x * x)()); }
+double max_abs(const Matrix& A) { return A.size() ? xt::amax(xt::abs(A))() : 0.0; }
+
+// U diag(S) V^T
+Matrix reconstruct(const dlmath::SVD& d) {
+    Matrix US = d.U;
+    for (std::size_t i = 0; i < US.shape(0); ++i)
+        for (std::size_t j = 0; j < US.shape(1); ++j) US(i, j) *= d.S(j);
+    return mm(US, d.Vt);
+}
+
+// Backward error of a Jacobi decomposition: at most ~10 sweeps, each column
+// takes part in n - 1 rotations per sweep, each rotation costs a few u
+// relative (Demmel & Veselic 1992): c n u with c = 60 covers it.
+double jacobi_bound(std::size_t n) { return 60.0 * static_cast<double>(std::max<std::size_t>(n, 1)) * u; }
+
+template <class F>
+std::string what_of(F&& f) {
+    try {
+        f();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "(no exception)";
+}
+
+rc::Gen<std::size_t> dim(int lo, int hi) {
+    return rc::gen::map(rc::gen::inRange(lo, hi + 1), [](int v) { return static_cast<std::size_t>(v); });
+}
+}  // namespace
+
+// ---------------------------------------------------------------- worked examples
+
+// ▶ det [[a, b], [c, d]] = ad - bc: with small integers every product and
+// difference is exact, in the cofactor expansion and in the LU alike
+// (LU: pivot 4, l = 3/4, u22 = 8 - 3/4 * 6 = 3.5, det = -(4 * 3.5)).
+TEST(WorkedExample, DeterminantOfATwoByTwo) {
+    const Matrix A = {{3.0, 8.0}, {4.0, 6.0}};
+    EXPECT_EQ(ref::det_cofactor(A), -14.0);
+    EXPECT_EQ(ref::det(A), -14.0);
+    const Matrix B = {{1.0, 2.0}, {3.0, 4.0}};
+    EXPECT_EQ(ref::det_cofactor(B), 1.0 * 4.0 - 2.0 * 3.0);
+}
+
+TEST(WorkedExample, CofactorExpansionAgreesWithLuOnIntegers) {
+    // det of a 4x4 integer matrix: both methods within a few ulps of the exact -40
+    const Matrix A = {{2.0, -1.0, 0.0, 3.0}, {1.0, 3.0, 2.0, -2.0}, {0.0, 1.0, 4.0, 1.0}, {5.0, 0.0, -1.0, 2.0}};
+    const double exact = ref::det_cofactor(A);  // integer arithmetic below 2^53: exact
+    EXPECT_EQ(exact, std::round(exact));
+    // LU divides, so it rounds: gamma_4 |L||U| backward error, a few ulps here
+    EXPECT_NEAR(ref::det(A), exact, 64 * u * std::fabs(exact));
+    EXPECT_EQ(ref::det_cofactor(Matrix::from_shape({0, 0})), 1.0);
+    EXPECT_EQ(ref::det_cofactor(Matrix{{7.0}}), 7.0);
+}
+
+// ▶ Change of basis. All entries are binary fractions and every operation
+// below is exact, so the results are pinned exactly.
+TEST(WorkedExample, ChangeOfBasis) {
+    const Matrix F = {{2.0, -0.5}, {1.0, 0.25}};  // columns: e~1 = 2e1 + e2, e~2 = -e1/2 + e2/4
+    const ref::ChangeOfBasis cb = ref::change_of_basis(F);
+    const Matrix B_expected = {{0.25, 0.5}, {-1.0, 2.0}};
+    EXPECT_EQ(cb.forward, F);
+    EXPECT_EQ(cb.backward, B_expected);
+    EXPECT_EQ(ref::to_new_basis(cb, Vector{1.0, 1.5}), (Vector{1.0, 2.0}));
+    EXPECT_EQ(ref::to_old_basis(cb, Vector{1.0, 2.0}), (Vector{1.0, 1.5}));
+    // L(e1) = [5, 3], L(e2) = [-1, 4]; their images in the new basis are the columns of B M
+    EXPECT_EQ(ref::to_new_basis(cb, Vector{5.0, 3.0}), (Vector{2.75, 1.0}));
+    EXPECT_EQ(ref::to_new_basis(cb, Vector{-1.0, 4.0}), (Vector{1.75, 9.0}));
+    const Matrix M = {{5.0, -1.0}, {3.0, 4.0}};
+    EXPECT_EQ(mm(cb.backward, M), (Matrix{{2.75, 1.75}, {1.0, 9.0}}));
+    // the map with both sides in the new basis: B M F
+    EXPECT_EQ(ref::map_in_new_basis(cb, M), (Matrix{{7.25, -0.9375}, {11.0, 1.75}}));
+}
+
+TEST(WorkedExample, SolveAndInverseOfASmallSystem) {
+    // 2x + y = 5, x + 3y = 10 -> x = 1, y = 3 (LU: l = 1/2, u22 = 5/2; all exact)
+    const Matrix A = {{2.0, 1.0}, {1.0, 3.0}};
+    EXPECT_EQ(ref::solve(A, Vector{5.0, 10.0}), (Vector{1.0, 3.0}));
+    const Matrix Ainv = ref::inv(A);  // [[3, -1], [-1, 2]] / 5: entries round, 2 ulps
+    const Matrix expected = {{0.6, -0.2}, {-0.2, 0.4}};
+    EXPECT_TRUE(agree_elementwise(Ainv, expected, [](std::size_t) { return 4 * u; }, "inv"));
+}
+
+// ---------------------------------------------------------------- edge cases
+
+TEST(Decompositions, EmptyMatricesFollowNumPy) {
+    const Matrix E = Matrix::from_shape({0, 0});
+    EXPECT_EQ(ref::det(E), 1.0);  // the empty product
+    EXPECT_EQ(ref::inv(E).shape(0), 0u);
+    EXPECT_EQ(ref::solve(E, Vector{}).size(), 0u);
+    EXPECT_EQ(ref::matrix_rank(E), 0u);
+    EXPECT_EQ(ref::expm(E).size(), 0u);
+    const dlmath::SVD d = ref::svd(Matrix::from_shape({0, 3}));
+    EXPECT_EQ(d.S.size(), 0u);
+    EXPECT_EQ(d.Vt.shape(1), 3u);
+    EXPECT_EQ(ref::pinv(Matrix::from_shape({0, 3})).shape(0), 3u);
+    EXPECT_EQ(ref::eigh(E).eigenvalues.size(), 0u);
+}
+
+TEST(Decompositions, SingularMatrices) {
+    const Matrix S = {{1.0, 2.0}, {2.0, 4.0}};
+    EXPECT_EQ(ref::det(S), 0.0);  // LU: u22 = 4 - 2 * 2 = 0 exactly
+    EXPECT_THROW(ref::solve(S, Vector{1.0, 2.0}), dlmath::domain_error);
+    EXPECT_THROW(ref::inv(S), dlmath::domain_error);
+    EXPECT_EQ(ref::cond(S), kInf);
+    EXPECT_EQ(ref::matrix_rank(S), 1u);
+    EXPECT_EQ(ref::cond(xt::zeros<double>({3, 2})), kInf);
+    EXPECT_EQ(ref::matrix_rank(xt::zeros<double>({3, 2})), 0u);
+    // singular message names the function and the shape
+    EXPECT_EQ(what_of([&] { ref::inv(S); }), "inv: A is singular (A is 2x2; LU with partial pivoting met a zero pivot)");
+}
+
+TEST(Decompositions, SvdOfADiagonalMatrixSortsTheSingularValues) {
+    const Matrix A = {{1.0, 0.0, 0.0}, {0.0, -3.0, 0.0}, {0.0, 0.0, 2.0}};
+    const dlmath::SVD d = ref::svd(A);
+    EXPECT_EQ(d.S, (Vector{3.0, 2.0, 1.0}));  // no rotation is needed: exact
+    EXPECT_EQ(ref::cond(A), 3.0);
+}
+
+TEST(Decompositions, SvdCompletesUForZeroSingularValues) {
+    const Matrix A = {{1.0, 0.0}, {0.0, 0.0}, {0.0, 0.0}};  // sigma = (1, 0)
+    const dlmath::SVD d = ref::svd(A);
+    EXPECT_EQ(d.S, (Vector{1.0, 0.0}));
+    const Matrix UtU = mm(tr(d.U), d.U);
+    EXPECT_TRUE(agree_elementwise(UtU, Matrix(xt::eye<double>(2)), [](std::size_t) { return 4 * u; }, "U^T U"));
+}
+
+TEST(Decompositions, EighOfAKnownMatrix) {
+    // [[2, 1], [1, 2]] has eigenvalues 1 and 3 with eigenvectors (1, -1)/sqrt2, (1, 1)/sqrt2
+    const dlmath::Eigh e = ref::eigh(Matrix{{2.0, 1.0}, {1.0, 2.0}});
+    EXPECT_NEAR(e.eigenvalues(0), 1.0, 8 * u);  // one rotation: a few roundings of values near 3
+    EXPECT_NEAR(e.eigenvalues(1), 3.0, 8 * u);
+    EXPECT_NEAR(std::fabs(e.eigenvectors(0, 1)), std::sqrt(0.5), 8 * u);
+    EXPECT_NEAR(e.eigenvectors(0, 0) * e.eigenvectors(1, 0), -0.5, 8 * u);  // (1, -1) direction
+}
+
+TEST(PowerIteration, FindsTheDominantEigenpair) {
+    // Q diag(5, 2, 1) Q^T: ratio 2/5 per step, converges in a few dozen steps
+    const Matrix Q = std::get<0>(xt::linalg::qr(random_matrix(3, 3, 11)));
+    Matrix A = xt::zeros<double>({3, 3});
+    const double lam[3] = {5.0, 2.0, 1.0};
+    for (std::size_t i = 0; i < 3; ++i)
+        for (std::size_t j = 0; j < 3; ++j)
+            for (std::size_t l = 0; l < 3; ++l) A(i, j) += Q(i, l) * lam[l] * Q(j, l);
+    const dlmath::PowerIteration p = ref::power_iteration(A, 1000, 1e-12);
+    EXPECT_EQ(p.status, dlmath::Status::success);
+    EXPECT_TRUE(p.reason.empty());
+    // residual <= tol ||A||_F bounds the eigenvalue error by the same (symmetric A)
+    EXPECT_NEAR(p.eigenvalue, 5.0, 1e-12 * fro(A) + 16 * u * 5.0);
+    // eigenvector error <= residual / gap (gap = 3)
+    const double align = std::fabs(p.eigenvector(0) * Q(0, 0) + p.eigenvector(1) * Q(1, 0) + p.eigenvector(2) * Q(2, 0));
+    EXPECT_NEAR(align, 1.0, 1e-12 * fro(A) / 3.0 + 16 * u);
+}
+
+TEST(PowerIteration, ReportsNoConvergenceWithAReason) {
+    // eigenvalues +1 and -1 have the same magnitude: the iterate oscillates
+    const dlmath::PowerIteration p = ref::power_iteration(Matrix{{1.0, 0.0}, {0.0, -1.0}}, 50);
+    EXPECT_EQ(p.status, dlmath::Status::no_convergence);
+    EXPECT_EQ(p.iterations, 50u);
+    EXPECT_NE(p.reason.find("no convergence in 50 iterations"), std::string::npos) << p.reason;
+    EXPECT_TRUE(std::isfinite(p.eigenvalue));
+    EXPECT_TRUE(xt::all(xt::isfinite(p.eigenvector)));
+}
+
+TEST(PowerIteration, NilpotentMatrixEndsOnItsNullVector) {
+    // A^2 = 0: one step maps the start vector onto e1, and A e1 = 0 = 0 e1,
+    // a genuine eigenpair with residual exactly 0
+    const dlmath::PowerIteration p = ref::power_iteration(Matrix{{0.0, 1.0}, {0.0, 0.0}});
+    EXPECT_EQ(p.status, dlmath::Status::success);
+    EXPECT_EQ(p.eigenvalue, 0.0);
+    EXPECT_EQ(p.eigenvector, (Vector{1.0, 0.0}));
+    EXPECT_EQ(p.iterations, 2u);
+}
+
+TEST(Expm, ZeroIsIdentityAndRotationGenerator) {
+    EXPECT_EQ(ref::expm(xt::zeros<double>({4, 4})), Matrix(xt::eye<double>(4)));  // every term but I is 0
+    // exp([[0, -t], [t, 0]]) = [[cos t, -sin t], [sin t, cos t]]; Pade error ~3.4e-16
+    // relative after scaling, amplified by at most 2^s = 4 squarings' worth of rounding
+    const double t = 1.3;
+    const Matrix E = ref::expm(Matrix{{0.0, -t}, {t, 0.0}});
+    const Matrix R = {{std::cos(t), -std::sin(t)}, {std::sin(t), std::cos(t)}};
+    EXPECT_TRUE(agree_elementwise(E, R, [](std::size_t) { return 64 * 4 * u; }, "expm(rotation generator)"));
+}
+
+// ---------------------------------------------------------------- bad input
+
+TEST(BadInput, MessagesNameTheFunctionAndTheShapes) {
+    const Matrix R = xt::ones<double>({2, 3});
+    EXPECT_EQ(what_of([&] { ref::solve(R, Vector{1.0, 2.0}); }), "solve: A must be square (A is 2x3)");
+    EXPECT_EQ(what_of([&] { ref::solve(Matrix(xt::eye<double>(2)), Vector{1.0, 2.0, 3.0}); }),
+              "solve: b must have as many rows as A (A is 2x2, b is 3)");
+    EXPECT_EQ(what_of([&] { ref::det(R); }), "det: A must be square (A is 2x3)");
+    EXPECT_NE(what_of([&] { ref::eigh(Matrix{{1.0, 2.0}, {0.0, 1.0}}); }).find("eigh: A must be symmetric (A is 2x2; |A(0,1) - A(1,0)| = 2"),
+              std::string::npos);
+}
+
+TEST(BadInput, EveryFunctionRejectsWhatItCannotUse) {
+    const Matrix R = xt::ones<double>({2, 3});
+    Matrix N = xt::eye<double>(2);
+    N(1, 0) = kNaN;
+    Matrix I = xt::eye<double>(2);
+    I(0, 1) = kInf;
+    const Matrix ok = xt::eye<double>(2);
+    using dlmath::domain_error;
+    using dlmath::shape_error;
+    EXPECT_THROW(ref::det_cofactor(R), shape_error);
+    EXPECT_THROW(ref::det_cofactor(xt::eye<double>(5)), shape_error);
+    EXPECT_THROW(ref::det_cofactor(N), domain_error);
+    EXPECT_THROW(ref::det(R), shape_error);
+    EXPECT_THROW(ref::det(N), domain_error);
+    EXPECT_THROW(ref::det(I), domain_error);
+    EXPECT_THROW(ref::solve(R, Vector{1.0, 2.0}), shape_error);
+    EXPECT_THROW(ref::solve(ok, Vector{1.0}), shape_error);
+    EXPECT_THROW(ref::solve(N, Vector{1.0, 2.0}), domain_error);
+    EXPECT_THROW(ref::solve(ok, Vector{1.0, kNaN}), domain_error);
+    EXPECT_THROW(ref::solve(ok, Matrix(xt::ones<double>({3, 2}))), shape_error);
+    EXPECT_THROW(ref::inv(R), shape_error);
+    EXPECT_THROW(ref::inv(I), domain_error);
+    EXPECT_THROW(ref::eigh(R), shape_error);
+    EXPECT_THROW(ref::eigh(N), domain_error);
+    EXPECT_THROW(ref::eigh(Matrix{{1.0, 1.0}, {0.0, 1.0}}), domain_error);
+    EXPECT_THROW(ref::svd(N), domain_error);
+    EXPECT_THROW(ref::svd(I), domain_error);
+    EXPECT_THROW(ref::matrix_rank(N), domain_error);
+    EXPECT_THROW(ref::matrix_rank(ok, kNaN), domain_error);
+    EXPECT_THROW(ref::cond(N), domain_error);
+    EXPECT_THROW(ref::cond(Matrix::from_shape({0, 0})), shape_error);
+    EXPECT_THROW(ref::pinv(N), domain_error);
+    EXPECT_THROW(ref::pinv(ok, -1.0), domain_error);
+    EXPECT_THROW(ref::pinv(ok, kNaN), domain_error);
+    EXPECT_THROW(ref::lstsq(R, Vector{1.0, 2.0, 3.0}), shape_error);
+    EXPECT_THROW(ref::lstsq(N, Vector{1.0, 2.0}), domain_error);
+    EXPECT_THROW(ref::lstsq(ok, Vector{kInf, 2.0}), domain_error);
+    EXPECT_THROW(ref::lstsq(ok, Vector{1.0, 2.0}, -0.5), domain_error);
+    EXPECT_THROW(ref::pca(Matrix(xt::ones<double>({1, 3})), 1), shape_error);
+    EXPECT_THROW(ref::pca(Matrix(xt::ones<double>({4, 3})), 4), shape_error);
+    EXPECT_THROW(ref::pca(Matrix{{1.0, kNaN}, {2.0, 3.0}}, 1), domain_error);
+    EXPECT_THROW(ref::power_iteration(R), shape_error);
+    EXPECT_THROW(ref::power_iteration(Matrix::from_shape({0, 0})), shape_error);
+    EXPECT_THROW(ref::power_iteration(N), domain_error);
+    EXPECT_THROW(ref::power_iteration(ok, 10, -1.0), domain_error);
+    EXPECT_THROW(ref::power_iteration(ok, 10, kNaN), domain_error);
+    EXPECT_THROW(ref::expm(R), shape_error);
+    EXPECT_THROW(ref::expm(N), domain_error);
+    EXPECT_THROW(ref::change_of_basis(R), shape_error);
+    EXPECT_THROW(ref::change_of_basis(Matrix{{1.0, 2.0}, {2.0, 4.0}}), domain_error);
+    EXPECT_THROW(ref::change_of_basis(N), domain_error);
+    const ref::ChangeOfBasis cb = ref::change_of_basis(ok);
+    EXPECT_THROW(ref::to_new_basis(cb, Vector{1.0}), shape_error);
+    EXPECT_THROW(ref::to_new_basis(cb, Vector{1.0, kNaN}), domain_error);
+    EXPECT_THROW(ref::to_old_basis(cb, Vector{1.0, 2.0, 3.0}), shape_error);
+    EXPECT_THROW(ref::to_old_basis(cb, Vector{kInf, 0.0}), domain_error);
+    EXPECT_THROW(ref::map_in_new_basis(cb, R), shape_error);
+    EXPECT_THROW(ref::map_in_new_basis(cb, N), domain_error);
+}
+
+// ---------------------------------------------------------------- properties
+
+// det(AB) = det A det B. Each LU determinant has relative error about
+// n u kappa (backward error gamma_n |L||U| pushed through d det / dA =
+// det A * A^{-T}); forming AB adds gamma_n |A||B|. 16 n u (kappa_A + kappa_B
+// + kappa_AB) covers the three determinants and the product.
+RC_GTEST_PROP(DetProperty, DeterminantIsMultiplicative, ()) {
+    const std::size_t n = *dim(1, 8);
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Matrix A = random_matrix(n, n, seed), B = random_matrix(n, n, seed + 1);
+    const Matrix AB = mm(A, B);
+    const double lhs = ref::det(AB), rhs = ref::det(A) * ref::det(B);
+    const double kappa = ref::cond(A) + ref::cond(B) + ref::cond(AB);
+    DLMATH_RC_ASSERT(agree(lhs, rhs, 16 * static_cast<double>(n) * u * kappa * std::fabs(rhs), "det(AB)"));
+}
+
+// Solve: the residual of a backward-stable solve is ||b - A x|| <= c n u ||A|| ||x||.
+RC_GTEST_PROP(SolveProperty, ResidualIsSmallAndInverseIsAnInverse, ()) {
+    const std::size_t n = *dim(1, 16);
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Matrix A = random_matrix(n, n, seed);
+    const Vector b = xt::view(random_matrix(n, 1, seed + 3), xt::all(), 0);
+    const Vector x = ref::solve(A, b);
+    const double bound = 8 * static_cast<double>(n) * u * fro(A) * norm2(x);
+    DLMATH_RC_ASSERT(agree(norm2(mv(A, x) - b), 0.0, bound, "||Ax - b||"));
+    // A A^{-1} = I: each column is a solve, residual <= 8 n u ||A|| ||A^{-1}||
+    const Matrix Ai = ref::inv(A);
+    const double ib = 8 * static_cast<double>(n) * u * fro(A) * fro(Ai);
+    DLMATH_RC_ASSERT(agree_elementwise(mm(A, Ai), Matrix(xt::eye<double>(n)), [ib](std::size_t) { return ib; }, "A inv(A)"));
+}
+
+RC_GTEST_PROP(SvdProperty, ReconstructsWithOrthonormalFactorsAndSortedValues, ()) {
+    const std::size_t m = *dim(0, 12), n = *dim(0, 12);
+    const Matrix A = random_matrix(m, n, *rc::gen::arbitrary<std::uint32_t>());
+    const dlmath::SVD d = ref::svd(A);
+    const std::size_t k = std::min(m, n);
+    RC_ASSERT(d.U.shape(0) == m && d.U.shape(1) == k && d.S.size() == k && d.Vt.shape(0) == k && d.Vt.shape(1) == n);
+    const double c = jacobi_bound(std::max(m, n));
+    DLMATH_RC_ASSERT(agree(fro(A - reconstruct(d)), 0.0, c * fro(A), "||A - U S V^T||_F"));
+    const auto id = [c](std::size_t) { return c; };
+    DLMATH_RC_ASSERT(agree_elementwise(mm(tr(d.U), d.U), Matrix(xt::eye<double>(k)), id, "U^T U"));
+    DLMATH_RC_ASSERT(agree_elementwise(mm(d.Vt, tr(d.Vt)), Matrix(xt::eye<double>(k)), id, "V^T V"));
+    for (std::size_t i = 0; i < k; ++i) {
+        RC_ASSERT(d.S(i) >= 0.0);
+        if (i > 0) RC_ASSERT(d.S(i - 1) >= d.S(i));
+    }
+}
+
+RC_GTEST_PROP(EighProperty, AQEqualsQLambdaWithOrthonormalQ, ()) {
+    const std::size_t n = *dim(1, 16);
+    const Matrix B = random_matrix(n, n, *rc::gen::arbitrary<std::uint32_t>());
+    const Matrix A = B + tr(B);  // exactly symmetric
+    const dlmath::Eigh e = ref::eigh(A);
+    const Matrix& Q = e.eigenvectors;
+    Matrix QL = Q;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j) QL(i, j) *= e.eigenvalues(j);
+    const double c = jacobi_bound(n);
+    DLMATH_RC_ASSERT(agree_elementwise(mm(A, Q), QL, [&](std::size_t) { return c * fro(A); }, "AQ - Q Lambda"));
+    DLMATH_RC_ASSERT(agree_elementwise(mm(tr(Q), Q), Matrix(xt::eye<double>(n)), [c](std::size_t) { return c; }, "Q^T Q"));
+    for (std::size_t i = 1; i < n; ++i) RC_ASSERT(e.eigenvalues(i - 1) <= e.eigenvalues(i));
+}
+
+// max x^T A x over unit x is lambda_max, attained at its eigenvector. Each
+// quadratic form carries gamma_{2n} ||A||_F rounding; the eigenvalue c n u ||A||.
+RC_GTEST_PROP(EighProperty, RayleighQuotientNeverExceedsTheTopEigenvalue, ()) {
+    const std::size_t n = *dim(1, 12);
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Matrix B = random_matrix(n, n, seed);
+    const Matrix A = B + tr(B);
+    const dlmath::Eigh e = ref::eigh(A);
+    const double lmax = e.eigenvalues(n - 1);
+    const double slack = (jacobi_bound(n) + dlmath::testing::gamma_n(2.0 * n)) * fro(A);
+    std::mt19937_64 rng(seed + 5);
+    std::normal_distribution<double> g;
+    for (int t = 0; t < 200; ++t) {
+        Vector x = Vector::from_shape({n});
+        for (auto& v : x) v = g(rng);
+        x /= norm2(x);
+        RC_ASSERT(xt::sum(x * mv(A, x))() <= lmax + slack);
+    }
+    const Vector q = xt::view(e.eigenvectors, xt::all(), n - 1);
+    DLMATH_RC_ASSERT(agree(xt::sum(q * mv(A, q))(), lmax, slack, "q^T A q at the top eigenvector"));
+}
+
+// The four Penrose conditions, on full-rank and on rank-deficient matrices.
+// The pseudoinverse of a matrix with condition number kappa (over the kept
+// singular values) has relative error c n u kappa; each identity multiplies
+// by at most ||A|| or ||A+||, hence bounds in units of ||A||_2 or ||A+||_2.
+RC_GTEST_PROP(PinvProperty, FourPenroseConditions, ()) {
+    const std::size_t m = *dim(1, 10), n = *dim(1, 10);
+    const bool deficient = *rc::gen::arbitrary<bool>();
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const std::size_t r = deficient ? *dim(0, static_cast<int>(std::min(m, n))) : std::min(m, n);
+    const Matrix A = deficient ? rank_deficient(m, n, r, seed) : random_matrix(m, n, seed);
+    // rank-deficient data carries rounding ~ n u sigma_1 in the "zero" singular
+    // values: cut them with rcond = 1e-10 instead of NumPy's 1e-15
+    const double rcond = deficient ? 1e-10 : 1e-15;
+    const Matrix P = ref::pinv(A, rcond);
+    RC_ASSERT(P.shape(0) == n && P.shape(1) == m);
+    if (deficient) RC_ASSERT(ref::matrix_rank(A, 1e-10 * (r ? ref::svd(A).S(0) : 0.0)) == r);
+    const dlmath::SVD d = ref::svd(A);
+    std::size_t kept = 0;
+    while (kept < d.S.size() && d.S(kept) > rcond * d.S(0) && d.S(kept) > 0) ++kept;
+    if (kept == 0) {
+        RC_ASSERT(max_abs(P) == 0.0);
+        return;
+    }
+    const double kappa = d.S(0) / d.S(kept - 1);
+    const double c = jacobi_bound(std::max(m, n)) * kappa + (deficient ? 1e-10 * kappa : 0.0);
+    const double s1 = d.S(0), sp = 1.0 / d.S(kept - 1);
+    DLMATH_RC_ASSERT(agree_elementwise(mm(mm(A, P), A), A, [&](std::size_t) { return c * s1; }, "A A+ A = A"));
+    DLMATH_RC_ASSERT(agree_elementwise(mm(mm(P, A), P), P, [&](std::size_t) { return c * sp; }, "A+ A A+ = A+"));
+    const Matrix AP = mm(A, P), PA = mm(P, A);
+    DLMATH_RC_ASSERT(agree_elementwise(AP, Matrix(tr(AP)), [&](std::size_t) { return c; }, "A A+ symmetric"));
+    DLMATH_RC_ASSERT(agree_elementwise(PA, Matrix(tr(PA)), [&](std::size_t) { return c; }, "A+ A symmetric"));
+}
+
+// Underdetermined (wide, full row rank): x = A+ b solves A x = b, and adding
+// any null-space vector z = (I - A+ A) w can only lengthen it:
+// ||x + z||^2 = ||x||^2 + ||z||^2 since x lies in the row space.
+RC_GTEST_PROP(PinvProperty, MinimumNormSolutionOfAWideSystem, ()) {
+    const std::size_t m = *dim(1, 6);
+    const std::size_t n = m + *dim(1, 6);
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Matrix A = random_matrix(m, n, seed);
+    const Vector b = xt::view(random_matrix(m, 1, seed + 1), xt::all(), 0);
+    const Matrix P = ref::pinv(A);
+    const Vector x = mv(P, b);
+    const double kappa = ref::cond(A);
+    const double c = jacobi_bound(n) * kappa;
+    DLMATH_RC_ASSERT(agree(norm2(mv(A, x) - b), 0.0, c * fro(A) * norm2(x), "||Ax - b||"));
+    DLMATH_RC_ASSERT(agree_elementwise(ref::lstsq(A, b), x, [&](std::size_t) { return c * norm2(x); }, "lstsq = pinv b"));
+    const Matrix Pn = Matrix(xt::eye<double>(n)) - mm(P, A);  // projector onto the null space
+    std::mt19937_64 rng(seed + 2);
+    std::normal_distribution<double> g;
+    for (int t = 0; t < 20; ++t) {
+        Vector w = Vector::from_shape({n});
+        for (auto& v : w) v = g(rng);
+        const Vector z = mv(Pn, w);
+        // x^T z = 0 up to c ||x|| ||z||, so ||x + z||^2 >= ||x||^2 - 2 c ||x|| ||z||
+        RC_ASSERT(norm2(x + z) >= norm2(x) - 2 * c * norm2(z));
+    }
+}
+
+// Overdetermined (tall, full column rank): the normal equations
+// A^T (A x - b) = 0 hold up to c u kappa ||A|| (||A|| ||x|| + ||b||), and no
+// perturbation lowers the residual: ||r + A d||^2 = ||r||^2 + ||A d||^2.
+RC_GTEST_PROP(LstsqProperty, LeastSquaresOfATallSystem, ()) {
+    const std::size_t n = *dim(1, 6);
+    const std::size_t m = n + *dim(1, 8);
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Matrix A = random_matrix(m, n, seed);
+    const Vector b = xt::view(random_matrix(m, 1, seed + 1), xt::all(), 0);
+    const Vector x = ref::lstsq(A, b);
+    const Vector r = mv(A, x) - b;
+    const double c = jacobi_bound(m) * ref::cond(A);
+    const double ne = norm2(mv(tr(A), r));
+    DLMATH_RC_ASSERT(agree(ne, 0.0, c * fro(A) * (fro(A) * norm2(x) + norm2(b)), "||A^T (Ax - b)||"));
+    std::mt19937_64 rng(seed + 2);
+    std::normal_distribution<double> g(0.0, 1e-3);
+    for (int t = 0; t < 20; ++t) {
+        Vector d = Vector::from_shape({n});
+        for (auto& v : d) v = g(rng);
+        RC_ASSERT(norm2(mv(A, x + d) - b) >= norm2(r) * (1 - 8 * static_cast<double>(m) * u));
+    }
+}
+
+RC_GTEST_PROP(RankProperty, RankOfAProductOfThinFactors, ()) {
+    const std::size_t m = *dim(1, 12), n = *dim(1, 12);
+    const std::size_t r = *dim(0, static_cast<int>(std::min(m, n)));
+    const Matrix A = rank_deficient(m, n, r, *rc::gen::arbitrary<std::uint32_t>());
+    // the zero singular values of X Y^T come out as rounding, ~ n u sigma_1:
+    // below NumPy's tolerance max(m,n) eps sigma_1 only up to a constant, so
+    // use a tolerance 1e-10 sigma_1, far above rounding and far below sigma_r
+    const double s1 = r ? ref::svd(A).S(0) : 0.0;
+    RC_ASSERT(ref::matrix_rank(A, 1e-10 * s1) == r);
+    if (r == std::min(m, n)) RC_ASSERT(ref::matrix_rank(A) == r);
+}
+
+// expm(A) expm(-A) = I and expm(diag d) = diag(exp d). With ||A||_inf <= 2
+// (s <= 2 squarings), the Pade error 3.4e-16 and the rounding of 6 + s
+// products of norm <= e^2 stay below 1e3 n u e^{2||A||}.
+RC_GTEST_PROP(ExpmProperty, InverseAndDiagonal, ()) {
+    const std::size_t n = *dim(1, 8);
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    Matrix A = random_matrix(n, n, seed);
+    const double ninf = xt::amax(xt::sum(xt::abs(A), {1}))();
+    A *= 2.0 / ninf;
+    const Matrix P = mm(ref::expm(A), ref::expm(Matrix(-A)));
+    const double bound = 1e3 * static_cast<double>(n) * u * std::exp(4.0);
+    DLMATH_RC_ASSERT(agree_elementwise(P, Matrix(xt::eye<double>(n)), [bound](std::size_t) { return bound; }, "e^A e^-A"));
+    Matrix D = xt::zeros<double>({n, n});
+    Matrix expected = xt::zeros<double>({n, n});
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> unif(-3.0, 3.0);
+    for (std::size_t i = 0; i < n; ++i) {
+        D(i, i) = unif(rng);
+        expected(i, i) = std::exp(D(i, i));
+    }
+    // diagonal: no cancellation; Pade 3.4e-16 relative then s <= 3 squarings
+    // each doubling the relative error: 64 (s + 2) u relative
+    DLMATH_RC_ASSERT(agree_elementwise(ref::expm(D), expected, [&](std::size_t k) { return 320 * u * expected.data()[k]; },
+                                       "expm(diag d)"));
+}
+
+// ||X - X^||_F^2 = (N - 1) sum of the discarded eigenvalues of the sample
+// covariance. Both sides carry c n u ||Xc||_F^2 rounding (Jacobi SVD and eigh).
+RC_GTEST_PROP(PcaProperty, ReconstructionErrorIsTheDiscardedVariance, ()) {
+    const std::size_t N = *dim(2, 20), d = *dim(1, 6);
+    const std::size_t k = *dim(0, static_cast<int>(std::min(N, d)));
+    const Matrix X = random_matrix(N, d, *rc::gen::arbitrary<std::uint32_t>()) + 3.0;
+    const dlmath::PCA p = ref::pca(X, k);
+    const Vector mu = xt::mean(X, {0});
+    const Matrix Xc = X - mu;
+    const Matrix C = mm(tr(Xc), Xc) / static_cast<double>(N - 1);
+    const Matrix Cs = (C + tr(C)) / 2.0;
+    const dlmath::Eigh e = ref::eigh(Cs);
+    double discarded = 0.0;
+    for (std::size_t j = 0; j + k < d; ++j) discarded += e.eigenvalues(j);  // ascending: the smallest d - k
+    const double err = xt::sum(xt::square(X - p.reconstruction))();
+    const double scale = xt::sum(xt::square(Xc))();
+    DLMATH_RC_ASSERT(agree(err, (N - 1) * discarded, jacobi_bound(N + d) * 4 * scale, "reconstruction error"));
+    for (std::size_t l = 0; l < k; ++l) {
+        DLMATH_RC_ASSERT(agree(p.explained_variance(l), e.eigenvalues(d - 1 - l), jacobi_bound(N + d) * 4 * scale,
+                               "explained variance"));
+    }
+    RC_ASSERT(p.projection.shape(0) == N && p.projection.shape(1) == k && p.components.shape(0) == k);
+}
+
+TEST(Pca, StandardisingChangesTheAxes) {
+    // y = 10 x plus small noise: unscaled, the first axis is nearly e2; after
+    // dividing each column by its standard deviation it is (1, 1)/sqrt2.
+    Matrix X = Matrix::from_shape({200, 2});
+    std::mt19937_64 rng(3);
+    std::normal_distribution<double> g;
+    for (std::size_t i = 0; i < 200; ++i) {
+        X(i, 0) = g(rng);
+        X(i, 1) = 10 * X(i, 0) + 0.5 * g(rng);
+    }
+    const dlmath::PCA raw = ref::pca(X, 1);
+    EXPECT_GT(std::fabs(raw.components(0, 1)), 0.99);
+    const Vector sd = xt::stddev(X, {0});
+    const dlmath::PCA std_ = ref::pca(X / sd, 1);
+    EXPECT_NEAR(std::fabs(std_.components(0, 0)), std::sqrt(0.5), 1e-3);  // correlation ~0.999: axis within 1e-3 of the diagonal
+}
+
+// ---------------------------------------------------------------- LAPACK oracle
+
+namespace {
+Vector spectrum(std::size_t n, double kappa) {  // geometric from 1 down to 1/kappa
+    Vector s = Vector::from_shape({n});
+    for (std::size_t i = 0; i < n; ++i) s(i) = std::pow(kappa, -static_cast<double>(i) / std::max<double>(1.0, n - 1.0));
+    return s;
+}
+}  // namespace
+
+// Singular values agree with LAPACK's within both backward errors by Weyl:
+// |sigma_i - sigma_i'| <= ||E||_2 <= c n u sigma_1, on random, ill-conditioned
+// (kappa = 1e10) and rank-deficient matrices.
+RC_GTEST_PROP(LapackOracle, SingularValues, ()) {
+    const int kind = *rc::gen::inRange(0, 3);
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const std::size_t m = *dim(1, 12), n = kind == 1 ? m : *dim(1, 12);
+    const Matrix A = kind == 0   ? random_matrix(m, n, seed)
+                     : kind == 1 ? with_singular_values(spectrum(m, 1e10), seed)
+                                 : rank_deficient(m, n, std::min(m, n) / 2, seed);
+    const dlmath::SVD d = ref::svd(A);
+    const auto lap = xt::linalg::svd(A, false, true);  // (U, S, Vt)
+    const Vector s = std::get<1>(lap);
+    const double b = jacobi_bound(std::max(m, n)) * (d.S.size() ? d.S(0) : 0.0);
+    DLMATH_RC_ASSERT(agree_elementwise(d.S, s, [b](std::size_t) { return b; }, "singular values vs LAPACK"));
+}
+
+// eigh against LAPACK's dsyevd: eigenvalues by Weyl; eigenvectors up to sign,
+// within c n u ||A|| / gap (Davis-Kahan), for eigenvalues with a gap.
+RC_GTEST_PROP(LapackOracle, SymmetricEigenpairs, ()) {
+    const std::size_t n = *dim(1, 12);
+    const Matrix B = random_matrix(n, n, *rc::gen::arbitrary<std::uint32_t>());
+    const Matrix A = B + tr(B);
+    const dlmath::Eigh e = ref::eigh(A);
+    const auto [w, v] = xt::linalg::eigh(A);
+    const double cn = jacobi_bound(n) * fro(A);
+    DLMATH_RC_ASSERT(agree_elementwise(e.eigenvalues, Vector(w), [cn](std::size_t) { return cn; }, "eigenvalues vs LAPACK"));
+    for (std::size_t j = 0; j < n; ++j) {
+        double gap = kInf;
+        if (j > 0) gap = std::min(gap, w(j) - w(j - 1));
+        if (j + 1 < n) gap = std::min(gap, w(j + 1) - w(j));
+        if (gap < 1e-6 * fro(A)) continue;  // nearly repeated: the vector is not determined
+        double dotv = 0.0;
+        for (std::size_t i = 0; i < n; ++i) dotv += e.eigenvectors(i, j) * v(i, j);
+        const double sign = dotv < 0 ? -1.0 : 1.0;
+        Matrix qj = xt::view(e.eigenvectors, xt::all(), xt::range(j, j + 1));
+        Matrix lj = xt::view(v, xt::all(), xt::range(j, j + 1));
+        lj *= sign;
+        const double vb = 2 * cn / gap + jacobi_bound(n);
+        DLMATH_RC_ASSERT(agree_elementwise(qj, lj, [vb](std::size_t) { return vb; }, "eigenvector " + std::to_string(j)));
+    }
+}
+
+// det, inv, solve, pinv, lstsq against LAPACK on random and ill-conditioned
+// (kappa up to 1e8) matrices: relative errors of both are c n u kappa.
+RC_GTEST_PROP(LapackOracle, DetInvPinvLstsq, ()) {
+    const std::size_t n = *dim(1, 10);
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const bool ill = *rc::gen::arbitrary<bool>();
+    const Matrix A = ill ? with_singular_values(spectrum(n, 1e8), seed) : random_matrix(n, n, seed);
+    const double kappa = ref::cond(A);
+    const double rel = 64 * static_cast<double>(n) * u * kappa;
+    const double dl = xt::linalg::det(A);
+    DLMATH_RC_ASSERT(agree(ref::det(A), dl, rel * std::fabs(dl), "det vs LAPACK"));
+    const Matrix Il = xt::linalg::inv(A);
+    const double ib = rel * max_abs(Il);
+    DLMATH_RC_ASSERT(agree_elementwise(ref::inv(A), Il, [ib](std::size_t) { return ib; }, "inv vs LAPACK"));
+    const Matrix Pl = xt::linalg::pinv(A);
+    const double pb = jacobi_bound(n) * kappa * max_abs(Pl) * 4;
+    DLMATH_RC_ASSERT(agree_elementwise(ref::pinv(A), Pl, [pb](std::size_t) { return pb; }, "pinv vs LAPACK"));
+    const Matrix T = random_matrix(n + 3, n, seed + 9);  // tall, well conditioned
+    const Vector b = xt::view(random_matrix(n + 3, 1, seed + 10), xt::all(), 0);
+    const Vector xl = xt::flatten(std::get<0>(xt::linalg::lstsq(T, b)));
+    const double lb = jacobi_bound(n + 3) * ref::cond(T) * 4 * (norm2(xl) + norm2(b) / ref::svd(T).S(n - 1));
+    DLMATH_RC_ASSERT(agree_elementwise(ref::lstsq(T, b), xl, [lb](std::size_t) { return lb; }, "lstsq vs LAPACK"));
+}
