@@ -17,32 +17,16 @@
 #include "dlmath/detail/checks.hpp"
 #include "dlmath/reference/linear_algebra/products.hpp"
 #include "../reduce.hpp"
+#include "dot_kernel.hpp"
 #include "gemm.hpp"
 
 namespace dlmath::fast {
 namespace {
 
+using detail::dot_block;
+
 using batch = xsimd::batch<double>;
 constexpr std::size_t W = batch::size;  // doubles per SIMD register
-
-// sum_i x[i]*y[i] over [begin, end): four FMA accumulators, a fixed-order
-// horizontal add, a scalar tail (memory-bound: 2 flops per 16 bytes).
-double dot_block(const double* x, const double* y, std::size_t begin, std::size_t end) {
-    batch acc0(0.0), acc1(0.0), acc2(0.0), acc3(0.0);
-    std::size_t i = begin;
-    for (; i + 4 * W <= end; i += 4 * W) {
-        acc0 = xsimd::fma(xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i), acc0);
-        acc1 = xsimd::fma(xsimd::load_unaligned(x + i + W), xsimd::load_unaligned(y + i + W), acc1);
-        acc2 = xsimd::fma(xsimd::load_unaligned(x + i + 2 * W), xsimd::load_unaligned(y + i + 2 * W), acc2);
-        acc3 = xsimd::fma(xsimd::load_unaligned(x + i + 3 * W), xsimd::load_unaligned(y + i + 3 * W), acc3);
-    }
-    for (; i + W <= end; i += W) {
-        acc0 = xsimd::fma(xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i), acc0);
-    }
-    double s = xsimd::hadd((acc0 + acc1) + (acc2 + acc3));
-    for (; i < end; ++i) s += x[i] * y[i];  // scalar tail
-    return s;
-}
 
 double flat_dot(const double* x, const double* y, std::size_t n) {
     return detail::blocked_reduce(
