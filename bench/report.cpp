@@ -79,7 +79,10 @@ int main(int argc, char** argv) {
     std::vector<Row> rows;
     std::map<std::pair<std::string, long long>, std::size_t> index;
     for (const auto& b : j.at("benchmarks")) {
-        if (b.value("run_type", "iteration") != "iteration") continue;
+        // One run per case, or — where a case was repeated — its median.
+        const std::string run_type = b.value("run_type", "iteration");
+        if (run_type == "aggregate" && b.value("aggregate_name", "") != "median") continue;
+        if (run_type != "iteration" && run_type != "aggregate") continue;
         const std::string name = b.at("name").get<std::string>();
         if (name.rfind("roofline/triad", 0) == 0) { triad = b.value("GB/s", 0.0); continue; }
         if (name.rfind("roofline/fma", 0) == 0) { peak = b.value("GFLOP/s", 0.0); continue; }

@@ -1,4 +1,5 @@
-// The machine's roofline, measured in the same run as the kernels:
+// The machine's roofline, measured in the same run as the kernels (each
+// the median of 5 repetitions):
 //  - bandwidth: a STREAM-style triad a[i] = b[i] + s*c[i] over arrays far
 //    larger than the caches, on all OpenMP threads (24 bytes counted per
 //    element, as STREAM does);
@@ -58,7 +59,7 @@ void roofline_fma(benchmark::State& state) {
     state.counters["simd_width"] = xsimd::batch<double>::size;
 }
 
-BENCHMARK(roofline_triad)->Name("roofline/triad")->UseRealTime()->Unit(benchmark::kMillisecond)->MinTime(0.5);
-BENCHMARK(roofline_fma)->Name("roofline/fma")->UseRealTime()->Unit(benchmark::kMillisecond)->MinTime(0.5);
+BENCHMARK(roofline_triad)->Name("roofline/triad")->UseRealTime()->Unit(benchmark::kMillisecond)->MinTime(0.5)->Repetitions(5)->ReportAggregatesOnly(true);
+BENCHMARK(roofline_fma)->Name("roofline/fma")->UseRealTime()->Unit(benchmark::kMillisecond)->MinTime(0.5)->Repetitions(5)->ReportAggregatesOnly(true);
 
 }  // namespace
