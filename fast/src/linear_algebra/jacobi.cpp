@@ -17,6 +17,7 @@
 #include <xsimd/xsimd.hpp>
 
 #include "dlmath/detail/checks.hpp"
+#include "dlmath/detail/svd_completion.hpp"
 #include "dlmath/fast/linear_algebra/decompositions.hpp"
 
 namespace dlmath::fast {
@@ -115,28 +116,7 @@ SVD finish_svd(const Matrix& Wt, const Matrix& Vt) {
             for (std::size_t i = 0; i < m; ++i) r.U(i, j) = Wt(o, i) / sigma(o);
         }
     }
-    for (std::size_t j = 0; j < k; ++j) {  // sigma_j = 0: complete U to an orthonormal set
-        if (r.S(j) >= std::numeric_limits<double>::min()) continue;
-        for (std::size_t e = 0; e < m; ++e) {
-            Vector x = xt::zeros<double>({m});
-            x(e) = 1.0;
-            for (int pass = 0; pass < 2; ++pass) {
-                for (std::size_t l = 0; l < k; ++l) {
-                    if (l == j) continue;
-                    double d = 0.0;
-                    for (std::size_t i = 0; i < m; ++i) d += r.U(i, l) * x(i);
-                    for (std::size_t i = 0; i < m; ++i) x(i) -= d * r.U(i, l);
-                }
-            }
-            double nx = 0.0;
-            for (std::size_t i = 0; i < m; ++i) nx += x(i) * x(i);
-            nx = std::sqrt(nx);
-            if (nx > 0.5) {
-                for (std::size_t i = 0; i < m; ++i) r.U(i, j) = x(i) / nx;
-                break;
-            }
-        }
-    }
+    dlmath::detail::complete_left_singular_vectors(r);  // sigma_j = 0: complete U
     return r;
 }
 
