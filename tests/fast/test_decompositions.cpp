@@ -16,6 +16,7 @@
 #include <xtensor/xview.hpp>
 
 #include "agreement.hpp"
+#include "matrices.hpp"
 #include "dlmath/errors.hpp"
 #include "dlmath/fast/linear_algebra.hpp"
 #include "dlmath/reference/linear_algebra.hpp"
@@ -27,32 +28,17 @@ using dlmath::Vector;
 using dlmath::testing::agree;
 using dlmath::testing::agree_elementwise;
 using dlmath::testing::u;
+using dlmath::testing::fro;
+using dlmath::testing::jacobi_bound;
+using dlmath::testing::max_abs;
+using dlmath::testing::random_matrix;
+using dlmath::testing::rank_deficient;
+using dlmath::testing::tr;
+using dlmath::testing::what_of;
 
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-Matrix random_matrix(std::size_t m, std::size_t n, std::uint64_t seed) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<double> g;
-    Matrix A = Matrix::from_shape({m, n});
-    for (auto& a : A) a = g(rng);
-    return A;
-}
-Matrix rank_deficient(std::size_t m, std::size_t n, std::size_t r, std::uint64_t seed) {
-    const Matrix X = random_matrix(m, r, seed), Y = random_matrix(n, r, seed + 7);
-    Matrix A = xt::zeros<double>({m, n});
-    for (std::size_t i = 0; i < m; ++i)
-        for (std::size_t j = 0; j < n; ++j)
-            for (std::size_t l = 0; l < r; ++l) A(i, j) += X(i, l) * Y(j, l);
-    return A;
-}
-Matrix tr(const Matrix& A) { return xt::transpose(A); }
-double fro(const Matrix& A) { return std::sqrt(xt::sum(A * A)()); }
-double max_abs(const Matrix& A) { return A.size() ? xt::amax(xt::abs(A))() : 0.0; }
-
-// Jacobi backward error c n u (see the reference tests); two twins: twice that.
-double jacobi_bound(std::size_t n) { return 60.0 * static_cast<double>(std::max<std::size_t>(n, 1)) * u; }
 
 // Sizes for the kernels: 0, 1, primes, not multiples of the SIMD width, one
 // LU panel (32) and a few, and the threading thresholds (Jacobi 64, LU 128).
@@ -92,15 +78,6 @@ std::vector<double> vector_bounds(const Vector& values, double err) {
     return b;
 }
 
-template <class F>
-std::string what_of(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "(no exception)";
-}
 }  // namespace
 
 // ---------------------------------------------------------------- agreement: LU

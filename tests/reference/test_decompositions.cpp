@@ -15,6 +15,7 @@
 #include <xtensor/xview.hpp>
 
 #include "agreement.hpp"
+#include "matrices.hpp"
 #include "dlmath/errors.hpp"
 #include "dlmath/reference/linear_algebra.hpp"
 
@@ -24,29 +25,17 @@ using dlmath::Vector;
 using dlmath::testing::agree;
 using dlmath::testing::agree_elementwise;
 using dlmath::testing::u;
+using dlmath::testing::fro;
+using dlmath::testing::jacobi_bound;
+using dlmath::testing::max_abs;
+using dlmath::testing::random_matrix;
+using dlmath::testing::rank_deficient;
+using dlmath::testing::tr;
+using dlmath::testing::what_of;
 
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// A ~ (m, n) with standard-normal entries from `seed`.
-Matrix random_matrix(std::size_t m, std::size_t n, std::uint64_t seed, double scale = 1.0) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<double> g(0.0, scale);
-    Matrix A = Matrix::from_shape({m, n});
-    for (auto& a : A) a = g(rng);
-    return A;
-}
-
-// X Y^T with X ~ (m, r), Y ~ (n, r): rank r (almost surely).
-Matrix rank_deficient(std::size_t m, std::size_t n, std::size_t r, std::uint64_t seed) {
-    const Matrix X = random_matrix(m, r, seed), Y = random_matrix(n, r, seed + 7);
-    Matrix A = xt::zeros<double>({m, n});
-    for (std::size_t i = 0; i < m; ++i)
-        for (std::size_t j = 0; j < n; ++j)
-            for (std::size_t l = 0; l < r; ++l) A(i, j) += X(i, l) * Y(j, l);
-    return A;
-}
 
 // A matrix with prescribed singular values: Q1 diag(s) Q2^T, Q from LAPACK's QR.
 Matrix with_singular_values(const Vector& s, std::uint64_t seed) {
@@ -74,10 +63,7 @@ Vector mv(const Matrix& A, const Vector& x) {
         for (std::size_t j = 0; j < A.shape(1); ++j) y(i) += A(i, j) * x(j);
     return y;
 }
-Matrix tr(const Matrix& A) { return xt::transpose(A); }
-double fro(const Matrix& A) { return std::sqrt(xt::sum(A * A)()); }
 double norm2(const Vector& x) { return std::sqrt(xt::sum(x * x)()); }
-double max_abs(const Matrix& A) { return A.size() ? xt::amax(xt::abs(A))() : 0.0; }
 
 // U diag(S) V^T
 Matrix reconstruct(const dlmath::SVD& d) {
@@ -85,21 +71,6 @@ Matrix reconstruct(const dlmath::SVD& d) {
     for (std::size_t i = 0; i < US.shape(0); ++i)
         for (std::size_t j = 0; j < US.shape(1); ++j) US(i, j) *= d.S(j);
     return mm(US, d.Vt);
-}
-
-// Backward error of a Jacobi decomposition: at most ~10 sweeps, each column
-// takes part in n - 1 rotations per sweep, each rotation costs a few u
-// relative (Demmel & Veselic 1992): c n u with c = 60 covers it.
-double jacobi_bound(std::size_t n) { return 60.0 * static_cast<double>(std::max<std::size_t>(n, 1)) * u; }
-
-template <class F>
-std::string what_of(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "(no exception)";
 }
 
 rc::Gen<std::size_t> dim(int lo, int hi) {
