@@ -61,7 +61,7 @@ function(dlmath_add_exercise)
   # The student's code and its tests, apart from every other exercise.
   add_library(exercise_${E_NAME} OBJECT ${E_SOURCES})
   target_include_directories(exercise_${E_NAME} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}
-    $<TARGET_PROPERTY:dlmath_reference,INTERFACE_INCLUDE_DIRECTORIES>)
+    $<TARGET_PROPERTY:dlmath_core,INTERFACE_INCLUDE_DIRECTORIES>)
   target_link_libraries(exercise_${E_NAME} PUBLIC xtensor PRIVATE dlmath_flags)
   # In the student edition each body is a single `throw`, so the parameters
   # are unused until the student writes the solution: not worth a warning.

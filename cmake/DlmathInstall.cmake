@@ -4,12 +4,12 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-install(TARGETS dlmath_reference dlmath_fast
+install(TARGETS dlmath_core dlmath_reference dlmath_fast
         EXPORT dlmathTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(DIRECTORY reference/include/dlmath fast/include/dlmath
+install(DIRECTORY core/include/dlmath reference/include/dlmath fast/include/dlmath
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(EXPORT dlmathTargets NAMESPACE dlmath::
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/dlmath)

@@ -16,8 +16,9 @@
 
 #include <xsimd/xsimd.hpp>
 
-#include "dlmath/detail/checks.hpp"
-#include "dlmath/detail/svd_completion.hpp"
+#include "dlmath/detail/checks/linear_algebra.hpp"
+#include "dlmath/detail/linear_algebra.hpp"
+#include "dlmath/numeric.hpp"
 #include "dlmath/fast/linear_algebra/decompositions.hpp"
 
 namespace dlmath::fast {
@@ -25,20 +26,13 @@ namespace {
 
 using batch = xsimd::batch<double>;
 constexpr std::size_t W = batch::size;  // doubles per SIMD register
-constexpr double u = std::numeric_limits<double>::epsilon() / 2;
+constexpr double u = unit_roundoff<double>();
 constexpr int max_sweeps = 60;
 constexpr std::size_t jacobi_parallel_n = 128;  // fewer columns: one thread
 
-// Same rotation as the reference twin (see jacobi_rotation there).
-struct Rotation {
-    double c, s;
-};
-inline Rotation jacobi_rotation(double alpha, double beta, double gamma) {
-    const double zeta = (beta - alpha) / (2.0 * gamma);
-    const double t = std::copysign(1.0, zeta) / (std::fabs(zeta) + std::hypot(1.0, zeta));
-    const double c = 1.0 / std::sqrt(1.0 + t * t);
-    return {c, c * t};
-}
+// The same rotation as the reference twin (one definition, in the core).
+using dlmath::detail::jacobi_rotation;
+using dlmath::detail::Rotation;
 
 //! [rotate_rows]
 // x' = c x - s y, y' = s x + c y over two contiguous rows of length len.
@@ -228,7 +222,7 @@ SVD svd_tall(const Matrix& A) {
 
 //! [fast_svd]
 SVD svd(const Matrix& A) {
-    dlmath::detail::require_finite("svd", A);
+    dlmath::detail::check_svd(A);
     if (A.shape(0) >= A.shape(1)) return svd_tall(A);
     const SVD t = svd_tall(xt::transpose(A));  // A^T = U' S V'^T, so A = V' S U'^T
     return {xt::transpose(t.Vt), t.S, xt::transpose(t.U)};
@@ -237,9 +231,7 @@ SVD svd(const Matrix& A) {
 
 //! [fast_eigh]
 Eigh eigh(const Matrix& A) {
-    dlmath::detail::require_square("eigh", A);
-    dlmath::detail::require_finite("eigh", A);
-    dlmath::detail::require_symmetric("eigh", A);
+    dlmath::detail::check_eigh(A);
     const std::size_t n = A.shape(0);
     // 1. shift by the Gershgorin bound mu >= -lambda_min, so that
     //    S = A + mu I is positive semidefinite and has the same eigenvectors

@@ -12,7 +12,8 @@
 
 #include <xsimd/xsimd.hpp>
 
-#include "dlmath/detail/checks.hpp"
+#include "dlmath/detail/checks/linear_algebra.hpp"
+#include "dlmath/detail/linear_algebra.hpp"
 #include "dlmath/fast/linear_algebra/decompositions.hpp"
 
 namespace dlmath::fast {
@@ -52,12 +53,7 @@ inline void axpy4_minus(double* y, const double* const x[4], const double a[4], 
 }
 //! [trailing_update]
 
-struct LU {
-    Matrix lu;
-    std::vector<std::size_t> row;
-    int sign = 1;
-    bool singular = false;
-};
+using dlmath::detail::LU;  // the same record as the reference LU
 
 //! [blocked_lu]
 // Right-looking blocked LU with partial pivoting, in place. At step k:
@@ -155,51 +151,33 @@ Matrix lu_solve(const LU& f, const Matrix& B) {
 }
 //! [fast_lu_solve]
 
-void require_nonsingular(const char* function, const LU& f, const Matrix& A) {
-    if (f.singular) {
-        throw domain_error(dlmath::detail::message(function, ": A is singular (A is ", shape_string(A),
-                                                   "; LU with partial pivoting met a zero pivot)"));
-    }
-}
-
 }  // namespace
 
 //! [fast_det]
 double det(const Matrix& A) {
-    dlmath::detail::require_square("det", A);
-    dlmath::detail::require_finite("det", A);
-    const LU f = lu_factor(A);
-    if (f.singular) return 0.0;
-    double d = f.sign;
-    for (std::size_t i = 0; i < A.shape(0); ++i) d *= f.lu(i, i);  // in index order: reproducible
-    return d;
+    dlmath::detail::check_det(A);
+    return dlmath::detail::lu_determinant(lu_factor(A));  // product in index order: reproducible
 }
 //! [fast_det]
 
 Matrix solve(const Matrix& A, const Matrix& B) {
-    dlmath::detail::require_square("solve", A);
-    dlmath::detail::require_rhs_rows("solve", A, B);
-    dlmath::detail::require_finite("solve", A);
-    dlmath::detail::require_finite("solve", B, "b");
+    dlmath::detail::check_solve(A, B);
     const LU f = lu_factor(A);
-    require_nonsingular("solve", f, A);
+    dlmath::detail::check_nonsingular(dlmath::detail::fn::solve, f.singular, A);
     return lu_solve(f, B);
 }
 
 Vector solve(const Matrix& A, const Vector& b) {
-    dlmath::detail::require_square("solve", A);
-    dlmath::detail::require_rhs_rows("solve", A, b);
-    dlmath::detail::require_finite("solve", b, "b");
+    dlmath::detail::check_solve(A, b);
     const Matrix B = xt::reshape_view(b, {b.size(), std::size_t{1}});
     const Matrix X = solve(A, B);
     return xt::flatten(X);
 }
 
 Matrix inv(const Matrix& A) {
-    dlmath::detail::require_square("inv", A);
-    dlmath::detail::require_finite("inv", A);
+    dlmath::detail::check_inv(A);
     const LU f = lu_factor(A);
-    require_nonsingular("inv", f, A);
+    dlmath::detail::check_nonsingular(dlmath::detail::fn::inv, f.singular, A);
     return lu_solve(f, xt::eye<double>(A.shape(0)));
 }
 

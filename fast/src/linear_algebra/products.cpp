@@ -14,7 +14,7 @@
 
 #include <xsimd/xsimd.hpp>
 
-#include "dlmath/detail/checks.hpp"
+#include "dlmath/detail/checks/linear_algebra.hpp"
 #include "dlmath/reference/linear_algebra/products.hpp"
 #include "../reduce.hpp"
 #include "dot_kernel.hpp"
@@ -77,7 +77,7 @@ std::string canonical(const dlmath::detail::EinsumSpec& s) {
 
 //! [fast_matmul]
 Matrix matmul(const Matrix& A, const Matrix& B) {
-    dlmath::detail::require_matmul_shapes("matmul", A, B);
+    dlmath::detail::check_matmul(A, B);
     const std::size_t m = A.shape(0), k = A.shape(1), n = B.shape(1);
     Matrix C = xt::zeros<double>({m, n});  // C = 0, then C += A·B
     detail::gemm(m, n, k, row_major(A.data(), k), row_major(B.data(), n), C.data(), n, detail::Part::full,
@@ -87,7 +87,7 @@ Matrix matmul(const Matrix& A, const Matrix& B) {
 //! [fast_matmul]
 
 Vector matvec(const Matrix& A, const Vector& x) {
-    dlmath::detail::require_matvec_shapes("matvec", A, x);
+    dlmath::detail::check_matvec(A, x);
     const std::size_t m = A.shape(0), n = A.shape(1);
     Vector y = Vector::from_shape({m});
     matvec_rows(A.data(), x.data(), y.data(), m, n);
@@ -95,7 +95,7 @@ Vector matvec(const Matrix& A, const Vector& x) {
 }
 
 Tensor3 bmm(const Tensor3& A, const Tensor3& B) {
-    dlmath::detail::require_bmm_shapes("bmm", A, B);
+    dlmath::detail::check_bmm(A, B);
     const std::size_t nb = A.shape(0), a = A.shape(1), b = A.shape(2), c = B.shape(2);
     Tensor3 C = xt::zeros<double>({nb, a, c});
     detail::batched_gemm(nb, a, c, b, row_major(A.data(), b), a * b, row_major(B.data(), c), b * c, C.data());
@@ -116,13 +116,13 @@ Matrix gram(const Matrix& X) {
 //! [fast_gram]
 
 double gdt(const Tensor3& X, const Tensor3& Y) {
-    dlmath::detail::require_same_shape("gdt", X, Y);
+    dlmath::detail::check_gdt(X, Y);
     return flat_dot(X.data(), Y.data(), X.size());
 }
 
 //! [fast_einsum]
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, const xt::xarray<double>& b) {
-    const auto s = dlmath::detail::parse_einsum("einsum", spec, {shape_of(a), shape_of(b)});
+    const auto s = dlmath::detail::check_einsum(spec, {shape_of(a), shape_of(b)});
     const std::string form = canonical(s);
     const auto& sa = a.shape();
     const auto& sb = b.shape();

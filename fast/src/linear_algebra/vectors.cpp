@@ -12,7 +12,7 @@
 
 #include <xsimd/xsimd.hpp>
 
-#include "dlmath/detail/checks.hpp"
+#include "dlmath/detail/checks/linear_algebra.hpp"
 #include "../reduce.hpp"
 #include "dot_kernel.hpp"
 
@@ -96,7 +96,7 @@ double plus(double a, double b) { return a + b; }
 
 //! [fast_dot]
 double dot(const Vector& x, const Vector& y) {
-    dlmath::detail::require_same_length("dot", x, y);
+    dlmath::detail::check_dot(x, y);
     const double* px = x.data();
     const double* py = y.data();
     return detail::blocked_reduce(
@@ -105,7 +105,7 @@ double dot(const Vector& x, const Vector& y) {
 //! [fast_dot]
 
 double norm(const Vector& x, double p) {
-    dlmath::detail::require_norm_order("norm", p);
+    dlmath::detail::check_norm(p);
     const std::size_t n = x.size();
     const double* px = x.data();
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();

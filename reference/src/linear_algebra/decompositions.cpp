@@ -1,32 +1,36 @@
-// Chapter 1, section 3: linear systems by LU, change of basis, power
-// iteration and the matrix exponential — reference twin.
+// Chapter 1, linear systems and decompositions — reference twin:
+// determinants, inverses and linear systems by LU with partial pivoting,
+// change of basis, power iteration and the matrix exponential; the
+// symmetric eigendecomposition and the SVD by Jacobi rotations, and
+// everything built on the SVD.
 //
 // Rules of this file: each function reads like its formula, with the
 // textbook's index names; plain loops; no intrinsics, no OpenMP.
 
 #include "dlmath/reference/linear_algebra/decompositions.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <numeric>
 #include <utility>
 #include <vector>
 
-#include "dlmath/detail/checks.hpp"
+#include "dlmath/detail/checks/linear_algebra.hpp"
+#include "dlmath/detail/composites/linear_algebra.hpp"
+#include "dlmath/detail/linear_algebra.hpp"
+#include "dlmath/numeric.hpp"
 #include "dlmath/reference/linear_algebra/products.hpp"
+#include "dlmath/reference/linear_algebra/vectors.hpp"
 
 namespace dlmath::reference {
 namespace {
 
 //! [lu_factor]
-// PA = LU with partial pivoting, stored in place: U on and above the
-// diagonal, the multipliers l_ik (unit diagonal implied) below it.
-struct LU {
-    Matrix lu;                     // (n, n)
-    std::vector<std::size_t> row;  // P as a row permutation: row i of PA is row[i] of A
-    int sign = 1;                  // det P = (-1)^(number of swaps)
-    bool singular = false;         // some pivot was exactly 0
-};
+// PA = LU with partial pivoting, stored in place (detail::LU): U on and
+// above the diagonal, the multipliers l_ik (unit diagonal implied) below it.
+using detail::LU;
 
 LU lu_factor(const Matrix& A) {
     // A ~ (n, n)
@@ -82,13 +86,6 @@ void lu_solve_column(const LU& f, const Matrix& B, std::size_t c, Matrix& X) {
 }
 //! [lu_solve]
 
-void require_nonsingular(const char* function, const LU& f, const Matrix& A) {
-    if (f.singular) {
-        throw domain_error(detail::message(function, ": A is singular (A is ", shape_string(A),
-                                           "; LU with partial pivoting met a zero pivot)"));
-    }
-}
-
 // The minor M_{0j}: A without row 0 and column j.
 Matrix minor_without_first_row(const Matrix& A, std::size_t j) {
     const std::size_t n = A.shape(0);
@@ -128,38 +125,25 @@ Vector matrix_vector(const Matrix& M, const Vector& v) {
 
 //! [det_cofactor]
 double det_cofactor(const Matrix& A) {
-    detail::require_square("det_cofactor", A);
-    if (A.shape(0) > 4) {
-        throw shape_error(detail::message("det_cofactor: the cofactor expansion costs O(n!) and is limited to n <= 4 (A is ",
-                                          shape_string(A), "); use det"));
-    }
-    detail::require_finite("det_cofactor", A);
+    detail::check_det_cofactor(A);
     return cofactor_expansion(A);
 }
 //! [det_cofactor]
 
 //! [det]
 double det(const Matrix& A) {
-    detail::require_square("det", A);
-    detail::require_finite("det", A);
-    const LU f = lu_factor(A);
-    if (f.singular) return 0.0;
+    detail::check_det(A);
     // det A = det(P)^{-1} prod_i u_ii
-    double d = f.sign;
-    for (std::size_t i = 0; i < A.shape(0); ++i) d *= f.lu(i, i);
-    return d;
+    return detail::lu_determinant(lu_factor(A));
 }
 //! [det]
 
 //! [solve]
 Matrix solve(const Matrix& A, const Matrix& B) {
     // A ~ (n, n), B ~ (n, r), returns X ~ (n, r)
-    detail::require_square("solve", A);
-    detail::require_rhs_rows("solve", A, B);
-    detail::require_finite("solve", A);
-    detail::require_finite("solve", B, "b");
+    detail::check_solve(A, B);
     const LU f = lu_factor(A);
-    require_nonsingular("solve", f, A);
+    detail::check_nonsingular(detail::fn::solve, f.singular, A);
     Matrix X = Matrix::from_shape({A.shape(0), B.shape(1)});
     for (std::size_t c = 0; c < B.shape(1); ++c) lu_solve_column(f, B, c, X);
     return X;
@@ -167,9 +151,7 @@ Matrix solve(const Matrix& A, const Matrix& B) {
 //! [solve]
 
 Vector solve(const Matrix& A, const Vector& b) {
-    detail::require_square("solve", A);
-    detail::require_rhs_rows("solve", A, b);
-    detail::require_finite("solve", b, "b");
+    detail::check_solve(A, b);
     const Matrix B = xt::reshape_view(b, {b.size(), std::size_t{1}});
     const Matrix X = solve(A, B);
     return xt::flatten(X);
@@ -177,10 +159,9 @@ Vector solve(const Matrix& A, const Vector& b) {
 
 //! [inv]
 Matrix inv(const Matrix& A) {
-    detail::require_square("inv", A);
-    detail::require_finite("inv", A);
+    detail::check_inv(A);
     const LU f = lu_factor(A);
-    require_nonsingular("inv", f, A);
+    detail::check_nonsingular(detail::fn::inv, f.singular, A);
     // A^{-1} = solve(A, I), one column of the identity at a time
     const std::size_t n = A.shape(0);
     const Matrix I = xt::eye<double>(n);
@@ -192,35 +173,24 @@ Matrix inv(const Matrix& A) {
 
 //! [change_of_basis]
 ChangeOfBasis change_of_basis(const Matrix& forward) {
-    detail::require_square("change_of_basis", forward, "F");
-    detail::require_finite("change_of_basis", forward, "F");
-    const LU f = lu_factor(forward);
-    if (f.singular) {
-        throw domain_error(detail::message("change_of_basis: the columns of F are not a basis (F is ",
-                                           shape_string(forward), " and singular)"));
-    }
+    detail::check_change_of_basis(forward);
+    detail::check_basis(lu_factor(forward).singular, forward);
     return {forward, inv(forward)};  // B = F^{-1}
 }
 
 Vector to_new_basis(const ChangeOfBasis& basis, const Vector& v) {
-    detail::require_rhs_rows("to_new_basis", basis.backward, v);
-    detail::require_finite("to_new_basis", v, "v");
+    detail::check_to_new_basis(basis.backward, v);
     return matrix_vector(basis.backward, v);  // v~ = B v
 }
 
 Vector to_old_basis(const ChangeOfBasis& basis, const Vector& v_new) {
-    detail::require_rhs_rows("to_old_basis", basis.forward, v_new);
-    detail::require_finite("to_old_basis", v_new, "v");
+    detail::check_to_old_basis(basis.forward, v_new);
     return matrix_vector(basis.forward, v_new);  // v = F v~
 }
 
 Matrix map_in_new_basis(const ChangeOfBasis& basis, const Matrix& M) {
     const std::size_t n = basis.forward.shape(0);
-    if (M.shape(0) != n || M.shape(1) != n) {
-        throw shape_error(detail::message("map_in_new_basis: M must be ", n, "x", n, " like the basis (M is ",
-                                          shape_string(M), ")"));
-    }
-    detail::require_finite("map_in_new_basis", M, "M");
+    detail::check_map_in_new_basis(n, M);
     // M~ = B M F: old -> new coordinates after applying M to F's columns
     const Matrix& B = basis.backward;
     const Matrix& F = basis.forward;
@@ -235,84 +205,237 @@ Matrix map_in_new_basis(const ChangeOfBasis& basis, const Matrix& M) {
 }
 //! [change_of_basis]
 
-//! [power_iteration]
+//! [ref_power_iteration]
 PowerIteration power_iteration(const Matrix& A, std::size_t max_iterations, double tol) {
-    detail::require_square("power_iteration", A);
-    if (A.shape(0) == 0) throw shape_error("power_iteration: A is empty (A is 0x0; there is no eigenpair)");
-    detail::require_finite("power_iteration", A);
-    detail::require_nonnegative("power_iteration", "tol", tol);
-    const std::size_t n = A.shape(0);
+    detail::check_power_iteration(A, tol);
+    // the iteration is written once, in detail/composites/linear_algebra.hpp
+    return detail::power_iteration(
+        A, max_iterations, tol, matrix_vector, [](const Vector& x, const Vector& y) { return dot(x, y); },
+        [](const Vector& x) { return norm(x); });
+}
+//! [ref_power_iteration]
 
-    double frob = 0.0;  // ||A||_F, the scale of the residual test
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < n; ++j) frob += A(i, j) * A(i, j);
-    frob = std::sqrt(frob);
+//! [ref_expm]
+Matrix expm(const Matrix& A) {
+    detail::check_expm(A);
+    // scaling and squaring with the Pade approximant, written once in
+    // detail/composites/linear_algebra.hpp, on this twin's matmul and solve
+    return detail::expm(A, matmul, [](const Matrix& D, const Matrix& N) { return solve(D, N); });
+}
+//! [ref_expm]
 
-    PowerIteration r;
-    r.eigenvector = detail::power_iteration_start(n);
-    if (frob == 0.0) {  // A = 0: every vector is an eigenvector for 0
-        return r;
+}  // namespace dlmath::reference
+
+// ---------------------------------------------------------------- Jacobi: eigh, svd and what rests on the SVD
+
+namespace dlmath::reference {
+namespace {
+
+constexpr double u = unit_roundoff<double>();
+constexpr int max_sweeps = 60;  // Jacobi converges quadratically; 6-12 sweeps are typical
+
+// The rotation that zeroes an off-diagonal pair (detail::jacobi_rotation,
+// shared with the fast twin).
+using detail::jacobi_rotation;
+using detail::Rotation;
+
+// Sorts the columns of W (m x k) and the rows of Vt (k x n) so that the
+// column norms sigma_j are descending; returns U = W / sigma with columns
+// for sigma_j = 0 completed to an orthonormal set.
+SVD finish_svd(const Matrix& W, const Matrix& Vt) {
+    const std::size_t m = W.shape(0), k = W.shape(1), n = Vt.shape(1);
+    Vector sigma = Vector::from_shape({k});
+    for (std::size_t j = 0; j < k; ++j) {
+        double s = 0.0;
+        for (std::size_t i = 0; i < m; ++i) s += W(i, j) * W(i, j);
+        sigma(j) = std::sqrt(s);
     }
-    for (std::size_t t = 1; t <= max_iterations; ++t) {
-        r.iterations = t;
-        const Vector w = matrix_vector(A, r.eigenvector);  // w = A v
-        // lambda = v^T A v (v has unit length); residual ||A v - lambda v||
-        double lambda = 0.0, norm_w = 0.0;
-        for (std::size_t i = 0; i < n; ++i) {
-            lambda += r.eigenvector(i) * w(i);
-            norm_w += w(i) * w(i);
+    std::vector<std::size_t> order(k);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sigma(a) > sigma(b); });
+
+    SVD r{xt::zeros<double>({m, k}), Vector::from_shape({k}), Matrix::from_shape({k, n})};
+    for (std::size_t j = 0; j < k; ++j) {
+        const std::size_t o = order[j];
+        r.S(j) = sigma(o);
+        for (std::size_t i = 0; i < n; ++i) r.Vt(j, i) = Vt(o, i);
+        if (sigma(o) >= std::numeric_limits<double>::min()) {
+            for (std::size_t i = 0; i < m; ++i) r.U(i, j) = W(i, o) / sigma(o);  // u_j = w_j / sigma_j
         }
-        norm_w = std::sqrt(norm_w);
-        double res = 0.0;
-        for (std::size_t i = 0; i < n; ++i) res += (w(i) - lambda * r.eigenvector(i)) * (w(i) - lambda * r.eigenvector(i));
-        r.eigenvalue = lambda;
-        if (std::sqrt(res) <= tol * frob) return r;  // converged: (lambda, v) is an eigenpair
-        for (std::size_t i = 0; i < n; ++i) r.eigenvector(i) = w(i) / norm_w;  // v = A v / ||A v|| (w != 0 here: w = 0 has residual 0)
     }
-    r.status = Status::no_convergence;
-    r.reason = detail::message("power_iteration: no convergence in ", max_iterations,
-                               " iterations (the residual stayed above tol * ||A||_F = ", tol * frob,
-                               "); the dominant eigenvalue may not be unique in magnitude (e.g. +lambda and "
-                               "-lambda, or a complex pair), or |lambda_2 / lambda_1| is close to 1");
+    detail::complete_left_singular_vectors(r);
     return r;
 }
-//! [power_iteration]
 
-//! [expm]
-Matrix expm(const Matrix& A) {
-    detail::require_square("expm", A);
-    detail::require_finite("expm", A);
-    const std::size_t n = A.shape(0);
-    if (n == 0) return Matrix::from_shape({0, 0});
+//! [one_sided_jacobi]
+// One-sided Jacobi for a tall or square A (m >= n): rotate pairs of columns
+// of W (W = A at the start) until all are mutually orthogonal; accumulate
+// the rotations in V. Then W = U diag(sigma), A = W V^T.
+SVD svd_tall(const Matrix& A) {
+    // A ~ (m, n), m >= n
+    const std::size_t m = A.shape(0), n = A.shape(1);
+    Matrix W = A;
+    Matrix V = xt::eye<double>(n);
+    const double tol = static_cast<double>(std::max<std::size_t>(m, 1)) * u;  // orthogonality target
 
-    // 1. scaling: s with ||A / 2^s||_inf <= 1/2
-    double norm_inf = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-        double row = 0.0;
-        for (std::size_t j = 0; j < n; ++j) row += std::fabs(A(i, j));
-        norm_inf = std::fmax(norm_inf, row);
+    for (int sweep = 0; sweep < max_sweeps; ++sweep) {
+        bool rotated = false;
+        for (std::size_t p = 0; p + 1 < n; ++p) {
+            for (std::size_t q = p + 1; q < n; ++q) {
+                // alpha = ||w_p||^2, beta = ||w_q||^2, gamma = <w_p, w_q>
+                double alpha = 0.0, beta = 0.0, gamma = 0.0;
+                for (std::size_t i = 0; i < m; ++i) {
+                    alpha += W(i, p) * W(i, p);
+                    beta += W(i, q) * W(i, q);
+                    gamma += W(i, p) * W(i, q);
+                }
+                if (!(std::fabs(gamma) > tol * std::sqrt(alpha * beta))) continue;  // already orthogonal
+                rotated = true;
+                const Rotation r = jacobi_rotation(alpha, beta, gamma);
+                for (std::size_t i = 0; i < m; ++i) {  // W <- W J
+                    const double wp = W(i, p), wq = W(i, q);
+                    W(i, p) = r.c * wp - r.s * wq;
+                    W(i, q) = r.s * wp + r.c * wq;
+                }
+                for (std::size_t i = 0; i < n; ++i) {  // V <- V J
+                    const double vp = V(i, p), vq = V(i, q);
+                    V(i, p) = r.c * vp - r.s * vq;
+                    V(i, q) = r.s * vp + r.c * vq;
+                }
+            }
+        }
+        if (!rotated) break;
     }
-    int s = 0;
-    if (norm_inf > 0.5) s = static_cast<int>(std::ceil(std::log2(norm_inf / 0.5)));
-    const Matrix X = A * std::ldexp(1.0, -s);
-
-    // 2. Pade [6/6]: N = sum_j c_j X^j, D = sum_j c_j (-X)^j,
-    //    c_0 = 1, c_j = c_{j-1} (q - j + 1) / (j (2q - j + 1)), q = 6
-    constexpr int q = 6;
-    Matrix Xj = X;  // X^j
-    Matrix N = xt::eye<double>(n), D = xt::eye<double>(n);
-    double c = 1.0;
-    for (int j = 1; j <= q; ++j) {
-        c *= static_cast<double>(q - j + 1) / static_cast<double>(j * (2 * q - j + 1));
-        if (j > 1) Xj = matmul(X, Xj);
-        N += c * Xj;
-        D += ((j % 2 == 0) ? c : -c) * Xj;
-    }
-    // 3. r_6 = D^{-1} N, then square s times: e^A = r_6^(2^s)
-    Matrix E = solve(D, N);
-    for (int k = 0; k < s; ++k) E = matmul(E, E);
-    return E;
+    return finish_svd(W, xt::transpose(V));
 }
-//! [expm]
+//! [one_sided_jacobi]
+
+}  // namespace
+
+//! [svd]
+SVD svd(const Matrix& A) {
+    detail::check_svd(A);
+    if (A.shape(0) >= A.shape(1)) return svd_tall(A);
+    // wide: A^T = U' S V'^T, so A = V' S U'^T
+    const SVD t = svd_tall(xt::transpose(A));
+    return {xt::transpose(t.Vt), t.S, xt::transpose(t.U)};
+}
+//! [svd]
+
+//! [eigh]
+Eigh eigh(const Matrix& A) {
+    // A ~ (n, n), symmetric
+    detail::check_eigh(A);
+    const std::size_t n = A.shape(0);
+    Matrix a = A;
+    Matrix V = xt::eye<double>(n);
+    double frob = 0.0;
+    for (std::size_t k = 0; k < A.size(); ++k) frob += A.data()[k] * A.data()[k];
+    const double floor = u * u * std::sqrt(frob);  // off-diagonal entries below this are noise
+
+    for (int sweep = 0; sweep < max_sweeps; ++sweep) {
+        bool rotated = false;
+        for (std::size_t p = 0; p + 1 < n; ++p) {
+            for (std::size_t q = p + 1; q < n; ++q) {
+                const double apq = a(p, q);
+                if (!(std::fabs(apq) > u * std::sqrt(std::fabs(a(p, p) * a(q, q)))) || !(std::fabs(apq) > floor)) {
+                    continue;  // negligible next to the diagonal
+                }
+                rotated = true;
+                const Rotation r = jacobi_rotation(a(p, p), a(q, q), apq);
+                for (std::size_t k = 0; k < n; ++k) {  // A <- A J (columns p, q)
+                    const double akp = a(k, p), akq = a(k, q);
+                    a(k, p) = r.c * akp - r.s * akq;
+                    a(k, q) = r.s * akp + r.c * akq;
+                }
+                for (std::size_t k = 0; k < n; ++k) {  // A <- J^T A (rows p, q)
+                    const double apk = a(p, k), aqk = a(q, k);
+                    a(p, k) = r.c * apk - r.s * aqk;
+                    a(q, k) = r.s * apk + r.c * aqk;
+                }
+                a(p, q) = a(q, p) = 0.0;  // exactly zero by the choice of the angle
+                for (std::size_t k = 0; k < n; ++k) {  // V <- V J
+                    const double vkp = V(k, p), vkq = V(k, q);
+                    V(k, p) = r.c * vkp - r.s * vkq;
+                    V(k, q) = r.s * vkp + r.c * vkq;
+                }
+            }
+        }
+        if (!rotated) break;
+    }
+    // ascending eigenvalues lambda_i = a_ii, eigenvectors the columns of V
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return a(x, x) < a(y, y); });
+    Eigh r{Vector::from_shape({n}), Matrix::from_shape({n, n})};
+    for (std::size_t j = 0; j < n; ++j) {
+        r.eigenvalues(j) = a(order[j], order[j]);
+        for (std::size_t k = 0; k < n; ++k) r.eigenvectors(k, j) = V(k, order[j]);
+    }
+    return r;
+}
+//! [eigh]
+
+//! [ref_matrix_rank]
+std::size_t matrix_rank(const Matrix& A, double tol) {
+    detail::check_matrix_rank(A, tol);
+    return detail::matrix_rank(A, tol, svd);  // count sigma_i > tol (detail/composites)
+}
+
+double cond(const Matrix& A) {
+    detail::check_cond(A);
+    return detail::cond(A, svd);  // kappa_2 = sigma_max / sigma_min (detail/composites)
+}
+//! [ref_matrix_rank]
+
+
+//! [pinv]
+Matrix pinv(const Matrix& A, double rcond) {
+    // A ~ (m, n), returns A+ ~ (n, m)
+    detail::check_pinv(A, rcond);
+    const std::size_t m = A.shape(0), n = A.shape(1);
+    Matrix P = xt::zeros<double>({n, m});
+    if (A.size() == 0) return P;
+    const SVD d = svd(A);
+    const std::size_t k = d.S.size();
+    const double cutoff = rcond * d.S(0);
+    // A+_ij = sum_l v_il (1 / sigma_l) u_jl over sigma_l > cutoff
+    for (std::size_t l = 0; l < k; ++l) {
+        if (!(d.S(l) > cutoff) || d.S(l) == 0.0) continue;
+        const double inv_sigma = 1.0 / d.S(l);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j < m; ++j) P(i, j) += d.Vt(l, i) * inv_sigma * d.U(j, l);
+    }
+    return P;
+}
+//! [pinv]
+
+//! [lstsq]
+Vector lstsq(const Matrix& A, const Vector& b, double rcond) {
+    // A ~ (m, n), b ~ (m), returns x ~ (n)
+    detail::check_lstsq(A, b, rcond);
+    const std::size_t m = A.shape(0), n = A.shape(1);
+    Vector x = xt::zeros<double>({n});
+    if (A.size() == 0) return x;
+    const SVD d = svd(A);
+    const double cutoff = rcond * d.S(0);
+    // x = V D+ U^T b = sum_l v_l (u_l^T b) / sigma_l
+    for (std::size_t l = 0; l < d.S.size(); ++l) {
+        if (!(d.S(l) > cutoff) || d.S(l) == 0.0) continue;
+        double ub = 0.0;
+        for (std::size_t j = 0; j < m; ++j) ub += d.U(j, l) * b(j);
+        for (std::size_t i = 0; i < n; ++i) x(i) += d.Vt(l, i) * (ub / d.S(l));
+    }
+    return x;
+}
+//! [lstsq]
+
+//! [ref_pca]
+PCA pca(const Matrix& X, std::size_t k) {
+    detail::check_pca(X, k);
+    // centre, SVD, keep k axes: written once in detail/composites/linear_algebra.hpp
+    return detail::pca(X, k, svd, matmul);
+}
+//! [ref_pca]
 
 }  // namespace dlmath::reference

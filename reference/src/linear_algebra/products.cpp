@@ -1,4 +1,4 @@
-// Chapter 1, section 2: operations and products — reference twin.
+// Chapter 1, operations and products — reference twin.
 //
 // Rules of this file: each function reads like its formula, with the
 // textbook's index names; plain loops; no intrinsics, no OpenMP.
@@ -10,14 +10,14 @@
 #include <limits>
 #include <vector>
 
-#include "dlmath/detail/checks.hpp"
+#include "dlmath/detail/checks/linear_algebra.hpp"
 
 namespace dlmath::reference {
 
 //! [add]
 Matrix add(const Matrix& A, const Matrix& B) {
     // A ~ (m, n), B ~ (m, n), returns C ~ (m, n)
-    detail::require_same_shape("add", A, B);
+    detail::check_add(A, B);
     const std::size_t m = A.shape(0), n = A.shape(1);
 
     Matrix C = Matrix::from_shape({m, n});
@@ -48,7 +48,7 @@ Matrix scale(double t, const Matrix& A) {
 //! [hadamard]
 Matrix hadamard(const Matrix& A, const Matrix& B) {
     // A ~ (m, n), B ~ (m, n), returns A ⊙ B ~ (m, n)
-    detail::require_same_shape("hadamard", A, B);
+    detail::check_hadamard(A, B);
     const std::size_t m = A.shape(0), n = A.shape(1);
 
     Matrix C = Matrix::from_shape({m, n});
@@ -79,7 +79,7 @@ Matrix transpose(const Matrix& A) {
 //! [trace]
 double trace(const Matrix& A) {
     // A ~ (n, n)
-    detail::require_square("trace", A);
+    detail::check_trace(A);
     const std::size_t n = A.shape(0);
 
     double s = 0.0;  // the empty sum is 0
@@ -123,7 +123,7 @@ double frobenius(const Matrix& A) {
 //! [matmul]
 Matrix matmul(const Matrix& A, const Matrix& B) {
     // A ~ (m, k), B ~ (k, n), returns C ~ (m, n)
-    detail::require_matmul_shapes("matmul", A, B);
+    detail::check_matmul(A, B);
     const std::size_t m = A.shape(0), k = A.shape(1), n = B.shape(1);
 
     Matrix C = Matrix::from_shape({m, n});
@@ -144,7 +144,7 @@ Matrix matmul(const Matrix& A, const Matrix& B) {
 //! [matvec]
 Vector matvec(const Matrix& A, const Vector& x) {
     // A ~ (m, n), x ~ (n), returns y ~ (m)
-    detail::require_matvec_shapes("matvec", A, x);
+    detail::check_matvec(A, x);
     const std::size_t m = A.shape(0), n = A.shape(1);
 
     Vector y = Vector::from_shape({m});
@@ -162,7 +162,7 @@ Vector matvec(const Matrix& A, const Vector& x) {
 //! [bmm]
 Tensor3 bmm(const Tensor3& A, const Tensor3& B) {
     // A ~ (nb, a, b), B ~ (nb, b, c), returns C ~ (nb, a, c)
-    detail::require_bmm_shapes("bmm", A, B);
+    detail::check_bmm(A, B);
     const std::size_t nb = A.shape(0), a = A.shape(1), b = A.shape(2), c = B.shape(2);
 
     Tensor3 C = Tensor3::from_shape({nb, a, c});
@@ -204,7 +204,7 @@ Matrix gram(const Matrix& X) {
 //! [gdt]
 double gdt(const Tensor3& X, const Tensor3& Y) {
     // X ~ (a, b, c), Y ~ (a, b, c)
-    detail::require_same_shape("gdt", X, Y);
+    detail::check_gdt(X, Y);
     const std::size_t a = X.shape(0), b = X.shape(1), c = X.shape(2);
 
     double s = 0.0;  // the empty sum is 0
@@ -293,12 +293,12 @@ std::vector<std::size_t> shape_of(const xt::xarray<double>& x) { return {x.shape
 }  // namespace
 
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, const xt::xarray<double>& b) {
-    const detail::EinsumSpec s = detail::parse_einsum("einsum", spec, {shape_of(a), shape_of(b)});
+    const detail::EinsumSpec s = detail::check_einsum(spec, {shape_of(a), shape_of(b)});
     return einsum_loops(s, {&a, &b});
 }
 
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a) {
-    const detail::EinsumSpec s = detail::parse_einsum("einsum", spec, {shape_of(a)});
+    const detail::EinsumSpec s = detail::check_einsum(spec, {shape_of(a)});
     return einsum_loops(s, {&a});
 }
 

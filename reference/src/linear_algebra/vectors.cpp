@@ -9,14 +9,14 @@
 #include <cstddef>
 #include <limits>
 
-#include "dlmath/detail/checks.hpp"
+#include "dlmath/detail/checks/linear_algebra.hpp"
 
 namespace dlmath::reference {
 
 //! [dot]
 double dot(const Vector& x, const Vector& y) {
     // x ~ (n), y ~ (n)
-    detail::require_same_length("dot", x, y);
+    detail::check_dot(x, y);
     const std::size_t n = x.size();
 
     double s = 0.0;  // the empty sum is 0
@@ -30,7 +30,7 @@ double dot(const Vector& x, const Vector& y) {
 //! [norm]
 double norm(const Vector& x, double p) {
     // x ~ (n)
-    detail::require_norm_order("norm", p);
+    detail::check_norm(p);
     const std::size_t n = x.size();
 
     // m = max_i |x_i|; NaN anywhere makes the norm NaN.

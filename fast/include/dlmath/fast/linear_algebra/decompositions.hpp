@@ -1,5 +1,5 @@
 /// \file
-/// \brief Chapter 1, section 3: linear systems and decompositions — fast twin.
+/// \brief Chapter 1, linear systems and decompositions — fast twin.
 ///
 /// Same signatures and input checks as
 /// dlmath/reference/linear_algebra/decompositions.hpp. det, solve and inv
@@ -19,147 +19,119 @@
 namespace dlmath::fast {
 
 /// \ingroup chapter1
-/// \brief Determinant \f$ \det A = (-1)^{\#\text{swaps}} \prod_i u_{ii} \f$ from a blocked LU, fast twin.
+/// \copydoc dlmath::reference::det
 ///
-/// Same contract as dlmath::reference::det. Bound attacked: compute — the
-/// trailing update \f$ A_{22} \leftarrow A_{22} - L_{21} U_{12} \f$ does
-/// \f$ 2 n_b \f$ flops per element loaded (arithmetic intensity about
-/// \f$ n_b / 4 \f$ flop/byte with panel width \f$ n_b = 32 \f$); it runs in
-/// parallel over rows with xsimd FMAs, four rank-1 updates fused per pass.
-/// \throws dlmath::shape_error if A is not square.
-/// \throws dlmath::domain_error if an entry is NaN or infinite.
-/// Accuracy: as the reference LU, \f$ |\Delta A| \le \gamma_n |L||U| \f$.
-/// Complexity: \f$ \tfrac{2}{3} n^3 \f$ flops. \sa dlmath::reference::det
+/// \par Fast twin
+/// Bound attacked: compute — the trailing update \f$ A_{22} \leftarrow A_{22} - L_{21} U_{12} \f$
+/// does \f$ 2 n_b \f$ flops per element loaded (arithmetic intensity about \f$ n_b / 4 \f$
+/// flop/byte with panel width \f$ n_b = 32 \f$); it runs in parallel over rows with xsimd FMAs,
+/// four rank-1 updates fused per pass. Accuracy: as the reference LU, \f$ |\Delta A| \le \gamma_n
+/// |L||U| \f$. Complexity: \f$ \tfrac{2}{3} n^3 \f$ flops.
+/// \sa dlmath::reference::det
 double det(const Matrix& A);
 
 /// \ingroup chapter1
-/// \brief Solves \f$ A x = b \f$ with the blocked LU, fast twin.
+/// \copydoc dlmath::reference::solve(const Matrix&, const Vector&)
 ///
-/// Same contract as dlmath::reference::solve (vector right-hand side).
-/// \throws dlmath::shape_error if A is not square or b has a different length.
-/// \throws dlmath::domain_error if an entry is NaN/inf or A is singular.
-/// Complexity: \f$ \tfrac{2}{3} n^3 + 2 n^2 \f$ flops. \sa dlmath::reference::solve
+/// \par Fast twin
+/// Complexity: \f$ \tfrac{2}{3} n^3 + 2 n^2 \f$ flops.
+/// \sa dlmath::reference::solve
 Vector solve(const Matrix& A, const Vector& b);
 
 /// \ingroup chapter1
-/// \brief Solves \f$ A X = B \f$ for several right-hand sides, fast twin.
+/// \copydoc dlmath::reference::solve(const Matrix&, const Matrix&)
 ///
-/// Same contract as dlmath::reference::solve (matrix right-hand side). The
-/// triangular solves run in parallel over blocks of columns of B, each row
-/// update an xsimd axpy.
-/// \throws dlmath::shape_error if A is not square or B has a different number of rows.
-/// \throws dlmath::domain_error if an entry is NaN/inf or A is singular.
-/// Complexity: \f$ \tfrac{2}{3} n^3 + 2 n^2 r \f$ flops. \sa dlmath::reference::solve
+/// \par Fast twin
+/// The triangular solves run in parallel over blocks of columns of B, each row update an xsimd
+/// axpy. Complexity: \f$ \tfrac{2}{3} n^3 + 2 n^2 r \f$ flops.
+/// \sa dlmath::reference::solve
 Matrix solve(const Matrix& A, const Matrix& B);
 
 /// \ingroup chapter1
-/// \brief Inverse \f$ A^{-1} = \text{solve}(A, I) \f$, fast twin.
+/// \copydoc dlmath::reference::inv
 ///
-/// Same contract as dlmath::reference::inv.
-/// \throws dlmath::shape_error if A is not square.
-/// \throws dlmath::domain_error if an entry is NaN/inf or A is singular.
-/// Complexity: about \f$ \tfrac{8}{3} n^3 \f$ flops. \sa dlmath::reference::inv
+/// \par Fast twin
+/// Complexity: about \f$ \tfrac{8}{3} n^3 \f$ flops.
+/// \sa dlmath::reference::inv
 Matrix inv(const Matrix& A);
 
 /// \ingroup chapter1
-/// \brief Symmetric eigendecomposition \f$ A = Q\Lambda Q^\top \f$ by parallel Jacobi, fast twin.
+/// \copydoc dlmath::reference::eigh
 ///
-/// Same contract as dlmath::reference::eigh. It shifts A by the Gershgorin
-/// bound \f$ \mu = \max_i(\sum_{j\ne i}|a_{ij}| - a_{ii})^+ \f$ so that
-/// \f$ S = A + \mu I \f$ is positive semidefinite — then the right singular
-/// vectors of S are eigenvectors of A — runs the parallel one-sided Jacobi
-/// of dlmath::fast::svd on S, and takes each eigenvalue as the Rayleigh
-/// quotient \f$ v^\top A v \f$ of the unshifted matrix (error second order in
-/// the eigenvector error). Bound attacked: compute, as for svd.
-/// \throws dlmath::shape_error if A is not square.
-/// \throws dlmath::domain_error if an entry is NaN/inf, or A is not symmetric.
-/// Accuracy: eigenvalues within \f$ c\,n\,u\,(\|A\|_2 + \mu) \f$, eigenvectors to that over the gap.
+/// \par Fast twin
+/// It shifts A by the Gershgorin bound \f$ \mu = \max_i(\sum_{j\ne i}|a_{ij}| - a_{ii})^+ \f$ so
+/// that \f$ S = A + \mu I \f$ is positive semidefinite — then the right singular vectors of S are
+/// eigenvectors of A — runs the parallel one-sided Jacobi of dlmath::fast::svd on S, and takes each
+/// eigenvalue as the Rayleigh quotient \f$ v^\top A v \f$ of the unshifted matrix (error second
+/// order in the eigenvector error). Bound attacked: compute, as for svd. Accuracy: eigenvalues
+/// within \f$ c\,n\,u\,(\|A\|_2 + \mu) \f$, eigenvectors to that over the gap.
 /// \sa dlmath::reference::eigh
 Eigh eigh(const Matrix& A);
 
 /// \ingroup chapter1
-/// \brief Thin SVD \f$ A = U\,\mathrm{diag}(S)\,V^\top \f$ by parallel one-sided Jacobi, fast twin.
+/// \copydoc dlmath::reference::svd
 ///
-/// Same contract as dlmath::reference::svd. The columns of A are stored as
-/// rows of \f$ W = A^\top \f$ so that each column rotation is a contiguous
-/// xsimd loop. The columns are grouped into an even number B of blocks of
-/// about 16; a sweep rotates the pairs inside each block (blocks in
-/// parallel), then plays the B - 1 rounds of a round-robin tournament
-/// between blocks, the B/2 disjoint block pairs of a round in parallel
-/// (OpenMP, schedule(static), one team for the whole decomposition, no
-/// threads below 128 columns). Squared column norms are measured once per
-/// sweep and updated after each rotation, so a pair costs one inner product.
-/// Bound attacked: compute (each pair reads \f$ 2m \f$ doubles from cache and
-/// does about \f$ 10 m \f$ flops). Results are bitwise reproducible for any
-/// thread count: the blocks depend on n only, and a pair's arithmetic does
-/// not depend on which thread runs it.
-/// \throws dlmath::domain_error if an entry is NaN or infinite.
-/// Accuracy: as the reference. \sa dlmath::reference::svd
+/// \par Fast twin
+/// The columns of A are stored as rows of \f$ W = A^\top \f$ so that each column rotation is a
+/// contiguous xsimd loop. The columns are grouped into an even number B of blocks of about 16; a
+/// sweep rotates the pairs inside each block (blocks in parallel), then plays the B - 1 rounds of a
+/// round-robin tournament between blocks, the B/2 disjoint block pairs of a round in parallel
+/// (OpenMP, schedule(static), one team for the whole decomposition, no threads below 128 columns).
+/// Squared column norms are measured once per sweep and updated after each rotation, so a pair
+/// costs one inner product. Bound attacked: compute (each pair reads \f$ 2m \f$ doubles from cache
+/// and does about \f$ 10 m \f$ flops). Results are bitwise reproducible for any thread count: the
+/// blocks depend on n only, and a pair's arithmetic does not depend on which thread runs it.
+/// Accuracy: as the reference.
+/// \sa dlmath::reference::svd
 SVD svd(const Matrix& A);
 
 /// \ingroup chapter1
-/// \brief Numerical rank from the fast SVD, fast twin.
+/// \copydoc dlmath::reference::matrix_rank
 ///
-/// Same contract as dlmath::reference::matrix_rank (NumPy's default tolerance for `tol < 0`).
-/// \throws dlmath::domain_error if an entry is NaN/inf or `tol` is NaN.
 /// \sa dlmath::reference::matrix_rank
 std::size_t matrix_rank(const Matrix& A, double tol = -1.0);
 
 /// \ingroup chapter1
-/// \brief Condition number \f$ \sigma_{\max}/\sigma_{\min} \f$ from the fast SVD, fast twin.
+/// \copydoc dlmath::reference::cond
 ///
-/// Same contract as dlmath::reference::cond (+inf for rank-deficient A).
-/// \throws dlmath::shape_error if A is empty.
-/// \throws dlmath::domain_error if an entry is NaN or infinite.
 /// \sa dlmath::reference::cond
 double cond(const Matrix& A);
 
 /// \ingroup chapter1
-/// \brief Pseudoinverse \f$ A^+ = V D^+ U^\top \f$ from the fast SVD, fast twin.
+/// \copydoc dlmath::reference::pinv
 ///
-/// Same contract as dlmath::reference::pinv. The product \f$ (V D^+) U^\top \f$
-/// is a dlmath::fast::matmul.
-/// \throws dlmath::domain_error if an entry is NaN/inf or rcond is invalid.
+/// \par Fast twin
+/// The product \f$ (V D^+) U^\top \f$ is a dlmath::fast::matmul.
 /// \sa dlmath::reference::pinv
 Matrix pinv(const Matrix& A, double rcond = 1e-15);
 
 /// \ingroup chapter1
-/// \brief Minimum-norm least squares \f$ x = A^+ b \f$ from the fast SVD, fast twin.
+/// \copydoc dlmath::reference::lstsq
 ///
-/// Same contract as dlmath::reference::lstsq.
-/// \throws dlmath::shape_error if b's length differs from the rows of A.
-/// \throws dlmath::domain_error if an entry is NaN/inf or rcond is invalid.
 /// \sa dlmath::reference::lstsq
 Vector lstsq(const Matrix& A, const Vector& b, double rcond = 1e-15);
 
 /// \ingroup chapter1
-/// \brief PCA from the fast SVD of the centred data, fast twin.
+/// \copydoc dlmath::reference::pca
 ///
-/// Same contract as dlmath::reference::pca; projection and reconstruction
-/// are dlmath::fast::matmul products.
-/// \throws dlmath::shape_error if \f$ N < 2 \f$ or \f$ k > \min(N, d) \f$.
-/// \throws dlmath::domain_error if an entry is NaN or infinite.
+/// \par Fast twin
+/// Projection and reconstruction are dlmath::fast::matmul products.
 /// \sa dlmath::reference::pca
 PCA pca(const Matrix& X, std::size_t k);
 
 /// \ingroup chapter1
-/// \brief Power iteration for the dominant eigenpair, fast twin.
+/// \copydoc dlmath::reference::power_iteration
 ///
-/// Same contract and start vector as dlmath::reference::power_iteration;
-/// each step is a dlmath::fast::matvec (memory bound: \f$ 2n^2 \f$ flops per
-/// \f$ 8n^2 \f$ bytes).
-/// \throws dlmath::shape_error if A is not square or empty.
-/// \throws dlmath::domain_error if an entry is NaN/inf or `tol` is negative/NaN.
+/// \par Fast twin
+/// Each step is a dlmath::fast::matvec (memory bound: \f$ 2n^2 \f$ flops per \f$ 8n^2 \f$ bytes).
 /// \sa dlmath::reference::power_iteration
 PowerIteration power_iteration(const Matrix& A, std::size_t max_iterations = 1000, double tol = 1e-10);
 
 /// \ingroup chapter1
-/// \brief Matrix exponential by scaling and squaring with Padé [6/6], fast twin.
+/// \copydoc dlmath::reference::expm
 ///
-/// Same algorithm and contract as dlmath::reference::expm; the products are
-/// dlmath::fast::matmul and the final solve the fast LU.
-/// \throws dlmath::shape_error if A is not square.
-/// \throws dlmath::domain_error if an entry is NaN or infinite.
+/// \par Fast twin
+/// The products are dlmath::fast::matmul and the final solve the fast LU.
 /// \sa dlmath::reference::expm
 Matrix expm(const Matrix& A);
 

@@ -1,5 +1,5 @@
 /// \file
-/// \brief Chapter 1, section 2: operations and products — fast twin.
+/// \brief Chapter 1, operations and products — fast twin.
 ///
 /// The products of dlmath/reference/linear_algebra/products.hpp with the
 /// same signatures. The element-wise operations, transpose, trace and the
@@ -8,7 +8,7 @@
 ///
 /// All of them rest on one blocked GEMM (general matrix multiply), built in
 /// the stages of the classic "how to optimise GEMM" ladder — see
-/// fast/src/linear_algebra/gemm.cpp and section 1.2 of the notes for the
+/// fast/src/linear_algebra/gemm.cpp and the products page of the notes for the
 /// stages and their measured speed.
 #pragma once
 
@@ -29,88 +29,78 @@ namespace dlmath::fast {
 inline constexpr std::size_t gemm_parallel_threshold = std::size_t{1} << 22;
 
 /// \ingroup chapter1
-/// \brief Matrix product \f$ C = AB \f$, \f$ C_{ij} = \sum_p A_{ip} B_{pj} \f$, fast twin.
+/// \copydoc dlmath::reference::matmul
 ///
-/// Same contract as dlmath::reference::matmul. Bound attacked: compute
-/// (2mkn flops on \f$ 8(mk + kn + mn) \f$ bytes: arithmetic intensity grows
-/// like n/12 flop/byte, so a good GEMM runs near the FMA peak). Stages:
-/// cache blocking (kc × nc panels of B, mc × kc blocks of A), packing each
-/// into contiguous micro-panels, a register-blocked xsimd micro-kernel of
-/// 6 × 2W FMAs (W doubles per SIMD register, fixed at compile time), zero
-/// padding at the edges, and OpenMP over tasks (an A block against a range
-/// of B micro-panels, two barriers per B panel) above
-/// `gemm_parallel_threshold`.
-/// Accuracy: each entry is a sum over kc-long chunks, each accumulated with
-/// FMAs; \f$ |\hat C - C| \le \gamma_k |A||B| \f$ as for the reference.
-/// Reproducible: the summation order of every entry depends only on k, not
-/// on the number of threads.
-/// \throws dlmath::shape_error if the inner dimensions differ.
+/// \par Fast twin
+/// Bound attacked: compute (2mkn flops on \f$ 8(mk + kn + mn) \f$ bytes: arithmetic intensity grows
+/// like n/12 flop/byte, so a good GEMM runs near the FMA peak). Stages: cache blocking (kc × nc
+/// panels of B, mc × kc blocks of A), packing each into contiguous micro-panels, a register-blocked
+/// xsimd micro-kernel of 6 × 2W FMAs (W doubles per SIMD register, fixed at compile time), zero
+/// padding at the edges, and OpenMP over tasks (an A block against a range of B micro-panels, two
+/// barriers per B panel) above `gemm_parallel_threshold`. Accuracy: each entry is a sum over
+/// kc-long chunks, each accumulated with FMAs; \f$ |\hat C - C| \le \gamma_k |A||B| \f$ as for the
+/// reference. Reproducible: the summation order of every entry depends only on k, not on the number
+/// of threads.
 /// \sa dlmath::reference::matmul
 Matrix matmul(const Matrix& A, const Matrix& B);
 
 /// \ingroup chapter1
-/// \brief Matrix–vector product \f$ y = Ax \f$, fast twin.
+/// \copydoc dlmath::reference::matvec
 ///
-/// Same contract as dlmath::reference::matvec. Bound attacked: memory
-/// (2 flops per 8 bytes of A, intensity 1/4 flop/byte: A is read once).
-/// Each row is an xsimd dot product with four FMA accumulators and a scalar
-/// tail; rows run in parallel above `parallel_threshold` entries of A.
-/// Accuracy: \f$ \gamma_n |A||x| \f$. \throws dlmath::shape_error if `x`
-/// does not have n elements.
+/// \par Fast twin
+/// Bound attacked: memory (2 flops per 8 bytes of A, intensity 1/4 flop/byte: A is read once). Each
+/// row is an xsimd dot product with four FMA accumulators and a scalar tail; rows run in parallel
+/// above `parallel_threshold` entries of A. Accuracy: \f$ \gamma_n |A||x| \f$.
 /// \sa dlmath::reference::matvec
 Vector matvec(const Matrix& A, const Vector& x);
 
 /// \ingroup chapter1
-/// \brief Batched matrix multiplication \f$ C_t = A_t B_t \f$, fast twin.
+/// \copydoc dlmath::reference::bmm
 ///
-/// Same contract as dlmath::reference::bmm. Each batch entry goes through
-/// the blocked GEMM of matmul. With at least two entries per thread, or
-/// small entries, the threads share out the batch (one fork, no barriers);
-/// a few large entries run one after the other with threads inside each.
-/// Either way the bits are the same. \throws dlmath::shape_error if the
-/// batch sizes or the inner dimensions differ.
+/// \par Fast twin
+/// Each batch entry goes through the blocked GEMM of matmul. With at least two entries per thread,
+/// or small entries, the threads share out the batch (one fork, no barriers); a few large entries
+/// run one after the other with threads inside each. Either way the bits are the same.
 /// \sa dlmath::reference::bmm
 Tensor3 bmm(const Tensor3& A, const Tensor3& B);
 
 /// \ingroup chapter1
-/// \brief Gram matrix \f$ G = XX^\top \f$, fast twin.
+/// \copydoc dlmath::reference::gram
 ///
-/// Same contract as dlmath::reference::gram. The blocked GEMM reads
-/// \f$ X^\top \f$ through strides (no copy) and skips every micro-tile that
-/// lies wholly above the diagonal; the upper triangle is then mirrored, so
-/// it costs about half a matmul and is exactly symmetric.
+/// \par Fast twin
+/// The blocked GEMM reads \f$ X^\top \f$ through strides (no copy) and skips every micro-tile that
+/// lies wholly above the diagonal; the upper triangle is then mirrored, so it costs about half a
+/// matmul and is exactly symmetric.
 /// \sa dlmath::reference::gram
 Matrix gram(const Matrix& X);
 
 /// \ingroup chapter1
-/// \brief Generalised dot product \f$ \sum X \odot Y \f$, fast twin.
+/// \copydoc dlmath::reference::gdt
 ///
-/// Same contract as dlmath::reference::gdt. Bound attacked: memory (as
-/// dlmath::fast::dot, on the flattened tensors): fixed blocks summed with
-/// xsimd FMAs, in parallel above `parallel_threshold`, combined in order.
-/// \throws dlmath::shape_error if the shapes differ.
+/// \par Fast twin
+/// Bound attacked: memory (as dlmath::fast::dot, on the flattened tensors): fixed blocks summed
+/// with xsimd FMAs, in parallel above `parallel_threshold`, combined in order.
 /// \sa dlmath::reference::gdt
 double gdt(const Tensor3& X, const Tensor3& Y);
 
 /// \ingroup chapter1
-/// \brief Einstein summation over two operands, fast twin.
+/// \copydoc dlmath::reference::einsum(std::string_view, const xt::xarray<double>&, const xt::xarray<double>&)
 ///
-/// Same contract, checks and messages as dlmath::reference::einsum. After
-/// renaming the letters in order of appearance it recognises the
-/// contractions that are GEMMs and sends them to the fast kernels:
-/// `"ij,jk->ik"` → matmul, `"ijz,izk->ijk"` → bmm, `"ijz,ikz->ijk"` → bmm
-/// reading the second operand transposed through strides, `"ij,j->i"` →
-/// matvec, `"ijk,ijk->"` → gdt (and the same patterns with other letters).
-/// Every other spec falls back to the reference loop.
+/// \par Fast twin
+/// After renaming the letters in order of appearance it recognises the contractions that are GEMMs
+/// and sends them to the fast kernels: `"ij,jk->ik"` → matmul, `"ijz,izk->ijk"` → bmm,
+/// `"ijz,ikz->ijk"` → bmm reading the second operand transposed through strides, `"ij,j->i"` →
+/// matvec, `"ijk,ijk->"` → gdt (and the same patterns with other letters). Every other spec falls
+/// back to the reference loop.
 /// \sa dlmath::reference::einsum
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, const xt::xarray<double>& b);
 
 /// \ingroup chapter1
-/// \brief Einstein summation over one operand, fast twin.
+/// \copydoc dlmath::reference::einsum(std::string_view, const xt::xarray<double>&)
 ///
-/// There is no kernel worth speeding up among the one-operand specs (trace,
-/// transpose, diagonal, sums): this validates exactly as the reference and
-/// then calls it.
+/// \par Fast twin
+/// There is no kernel worth speeding up among the one-operand specs (trace, transpose, diagonal,
+/// sums): this validates exactly as the reference and then calls it.
 /// \sa dlmath::reference::einsum
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a);
 

@@ -1,5 +1,5 @@
 /// \file
-/// \brief Chapter 1, section 1: inner products and norms — fast twin.
+/// \brief Chapter 1, inner products and norms — fast twin.
 #pragma once
 
 #include "dlmath/fast/config.hpp"
@@ -8,31 +8,27 @@
 namespace dlmath::fast {
 
 /// \ingroup chapter1
-/// \brief Inner product \f$ \langle x, y \rangle = \sum_i x_i y_i \f$, fast twin.
+/// \copydoc dlmath::reference::dot
 ///
-/// Same contract as dlmath::reference::dot. Bound attacked: memory bandwidth
-/// (2 flops per 16 bytes read, arithmetic intensity 1/8 flop/byte). Stages:
-/// the vector is cut into blocks of `reduction_block` elements; each block is
-/// summed with four independent xsimd FMA accumulators (to hide the FMA
-/// latency) and a scalar tail; blocks run in parallel above
-/// `parallel_threshold`; the block sums are added in index order.
-/// Accuracy: the blocking makes it more accurate than the reference loop,
-/// \f$ |\hat s - s| \le \gamma_{b/(4w) + n/b + 2w} \sum_i |x_i y_i| \f$
-/// for SIMD width \f$ w \f$ and block length \f$ b \f$.
-/// \throws dlmath::shape_error if the lengths differ.
+/// \par Fast twin
+/// Bound attacked: memory bandwidth (2 flops per 16 bytes read, arithmetic intensity 1/8
+/// flop/byte). Stages: the vector is cut into blocks of `reduction_block` elements; each block is
+/// summed with four independent xsimd FMA accumulators (to hide the FMA latency) and a scalar tail;
+/// blocks run in parallel above `parallel_threshold`; the block sums are added in index order.
+/// Accuracy: the blocking makes it more accurate than the reference loop, \f$ |\hat s - s| \le
+/// \gamma_{b/(4w) + n/b + 2w} \sum_i |x_i y_i| \f$ for SIMD width \f$ w \f$ and block length \f$ b
+/// \f$.
 /// \sa dlmath::reference::dot
 double dot(const Vector& x, const Vector& y);
 
 /// \ingroup chapter1
-/// \brief The \f$ L^p \f$ norm \f$ \|x\|_p \f$, fast twin.
+/// \copydoc dlmath::reference::norm
 ///
-/// Same contract as dlmath::reference::norm. Bound attacked: memory
-/// bandwidth for p = 1, 2, ∞ (one pass, 1–2 flops per 8 bytes); compute for
-/// other p, where every term costs a vectorised `pow` (two passes: the max,
-/// then the scaled sum). For p = 2 it first tries the unscaled sum of
-/// squares in one pass and falls back to the scaled two-pass formula only
-/// when that sum overflowed or is so small that underflow could matter.
-/// \throws dlmath::domain_error if `p < 1` or `p` is NaN.
+/// \par Fast twin
+/// Bound attacked: memory bandwidth for p = 1, 2, ∞ (one pass, 1–2 flops per 8 bytes); compute for
+/// other p, where every term costs a vectorised `pow` (two passes: the max, then the scaled sum).
+/// For p = 2 it first tries the unscaled sum of squares in one pass and falls back to the scaled
+/// two-pass formula only when that sum overflowed or is so small that underflow could matter.
 /// \sa dlmath::reference::norm
 double norm(const Vector& x, double p = 2.0);
 

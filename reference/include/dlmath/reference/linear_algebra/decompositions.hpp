@@ -1,5 +1,5 @@
 /// \file
-/// \brief Chapter 1, section 3: linear systems and decompositions — reference twin.
+/// \brief Chapter 1, linear systems and decompositions — reference twin.
 ///
 /// Determinants, inverses and linear systems by LU with partial pivoting;
 /// the symmetric eigendecomposition by the cyclic Jacobi method; the thin

@@ -1,5 +1,5 @@
 /// \file
-/// \brief Chapter 1, section 2: operations and products — reference twin.
+/// \brief Chapter 1, operations and products — reference twin.
 ///
 /// Element-wise operations (add, scale, hadamard), transpose, trace and the
 /// Frobenius norm exist only in this twin: for them xtensor's own
@@ -24,7 +24,7 @@ namespace dlmath::reference {
 /// \f[ (A + B)_{ij} = A_{ij} + B_{ij} \f]
 ///
 /// Shapes: `A ~ (m, n)`, `B ~ (m, n)`; returns `(m, n)`. No broadcasting:
-/// use an xtensor expression for that (and mind its trap, see section 1.2).
+/// use an xtensor expression for that (and mind its broadcasting trap, explained with the notation).
 /// \throws dlmath::shape_error if the shapes differ.
 /// Accuracy: each entry is correctly rounded. Complexity: \f$ O(mn) \f$.
 /// No fast twin: the xtensor expression `A + B` already is the vectorised,

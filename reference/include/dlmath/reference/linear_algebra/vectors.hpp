@@ -1,5 +1,5 @@
 /// \file
-/// \brief Chapter 1, section 1: inner products and norms — reference twin.
+/// \brief Chapter 1, inner products and norms — reference twin.
 #pragma once
 
 #include "dlmath/tensor.hpp"

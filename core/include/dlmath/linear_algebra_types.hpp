@@ -1,11 +1,12 @@
 /// \file
-/// \brief Result types of chapter 1, section 3 (decompositions), shared by
-/// the reference and the fast twin so that both return the same structs.
+/// \brief Result types of chapter 1 (decompositions), shared by the
+/// reference and the fast twin so that both return the same structs.
 #pragma once
 
 #include <cstddef>
 #include <string>
 
+#include "dlmath/status.hpp"
 #include "dlmath/tensor.hpp"
 
 namespace dlmath {
@@ -45,13 +46,6 @@ struct PCA {
     Vector explained_variance_ratio;  ///< each explained variance divided by the total variance \f$ \mathrm{Tr}\,C \f$, `(k)`
     Matrix projection;          ///< coordinates \f$ Z = X_c V_k \f$ of the samples on the axes, `(N, k)`
     Matrix reconstruction;      ///< \f$ \hat X = Z V_k^\top + \mathbf{1}\mu^\top \f$, `(N, d)`
-};
-
-/// \ingroup chapter1
-/// \brief Outcome of an iterative method (Eigen's `ComputationInfo`).
-enum class Status {
-    success,          ///< converged within the tolerance
-    no_convergence,   ///< the iteration limit was reached first; see the reason
 };
 
 /// \ingroup chapter1

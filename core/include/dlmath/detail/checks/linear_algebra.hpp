@@ -1,0 +1,244 @@
+/// \file
+/// \brief Chapter 1's input checks: one `check_<function>` per public
+/// function, called first thing by both twins, so that the reference and the
+/// fast function reject exactly the same inputs with the same message.
+///
+/// Each function's name is written once, in `fn::`; messages read
+/// `matmul: inner dimensions differ (A is 2x3, B is 4x2)`.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "dlmath/detail/checks/common.hpp"
+#include "dlmath/detail/einsum_spec.hpp"
+#include "dlmath/linear_algebra_types.hpp"
+
+namespace dlmath::detail {
+
+/// The names of chapter 1's public functions, as the messages write them.
+namespace fn {
+inline constexpr std::string_view dot = "dot", norm = "norm";
+inline constexpr std::string_view add = "add", hadamard = "hadamard", trace = "trace", matmul = "matmul",
+                                  matvec = "matvec", bmm = "bmm", gdt = "gdt", einsum = "einsum";
+inline constexpr std::string_view det_cofactor = "det_cofactor", det = "det", solve = "solve", inv = "inv",
+                                  change_of_basis = "change_of_basis", to_new_basis = "to_new_basis",
+                                  to_old_basis = "to_old_basis", map_in_new_basis = "map_in_new_basis",
+                                  power_iteration = "power_iteration", expm = "expm";
+inline constexpr std::string_view svd = "svd", eigh = "eigh", matrix_rank = "matrix_rank", cond = "cond",
+                                  pinv = "pinv", lstsq = "lstsq", pca = "pca";
+}  // namespace fn
+
+// ---------------------------------------------------------------- vectors
+
+/// `dot(x, y)`: x and y of the same length.
+inline void check_dot(const Vector& x, const Vector& y) { require_same_length(fn::dot, x, y); }
+
+/// `norm(x, p)`: p is a valid order of an Lp norm (a real `p >= 1`, or `+inf`).
+inline void check_norm(double p) {
+    if (std::isnan(p) || p < 1.0) {
+        throw domain_error(message(fn::norm, ": the order p must be >= 1 or +inf (got p = ", p, ")"));
+    }
+}
+
+// ---------------------------------------------------------------- products
+
+/// `add(A, B)`: the same shape.
+inline void check_add(const Matrix& A, const Matrix& B) { require_same_shape(fn::add, A, B); }
+
+/// `hadamard(A, B)`: the same shape.
+inline void check_hadamard(const Matrix& A, const Matrix& B) { require_same_shape(fn::hadamard, A, B); }
+
+/// `trace(A)`: A square.
+inline void check_trace(const Matrix& A) { require_square(fn::trace, A); }
+
+/// `matmul(A, B)`: \f$ A \sim (m, k) \f$ and \f$ B \sim (k, n) \f$.
+inline void check_matmul(const Matrix& A, const Matrix& B) {
+    if (A.shape(1) != B.shape(0)) {
+        throw shape_error(message(fn::matmul, ": inner dimensions differ (A is ", shape_string(A), ", B is ",
+                                  shape_string(B), ")"));
+    }
+}
+
+/// `matvec(A, x)`: \f$ A \sim (m, n) \f$ and \f$ x \sim (n) \f$.
+inline void check_matvec(const Matrix& A, const Vector& x) {
+    if (A.shape(1) != x.size()) {
+        throw shape_error(message(fn::matvec, ": inner dimensions differ (A is ", shape_string(A), ", x has ",
+                                  x.size(), " elements)"));
+    }
+}
+
+/// `bmm(A, B)`: \f$ A \sim (n, a, b) \f$ and \f$ B \sim (n, b, c) \f$.
+inline void check_bmm(const Tensor3& A, const Tensor3& B) {
+    if (A.shape(0) != B.shape(0)) {
+        throw shape_error(message(fn::bmm, ": batch sizes differ (A is ", shape_string(A), ", B is ",
+                                  shape_string(B), ")"));
+    }
+    if (A.shape(2) != B.shape(1)) {
+        throw shape_error(message(fn::bmm, ": inner dimensions differ (A is ", shape_string(A), ", B is ",
+                                  shape_string(B), ")"));
+    }
+}
+
+/// `gdt(X, Y)`: the same shape.
+inline void check_gdt(const Tensor3& X, const Tensor3& Y) { require_same_shape(fn::gdt, X, Y, "X", "Y"); }
+
+/// `einsum(spec, operands...)`: a valid spec for operands of these shapes;
+/// returns the parsed spec (see parse_einsum).
+inline EinsumSpec check_einsum(std::string_view spec, const std::vector<std::vector<std::size_t>>& shapes) {
+    return parse_einsum(fn::einsum, spec, shapes);
+}
+
+// ---------------------------------------------------------------- linear systems
+
+/// `det_cofactor(A)`: A square, at most 4x4 (the expansion costs O(n!)), finite.
+inline void check_det_cofactor(const Matrix& A) {
+    require_square(fn::det_cofactor, A);
+    if (A.shape(0) > 4) {
+        throw shape_error(message(fn::det_cofactor, ": the cofactor expansion costs O(n!) and is limited to n <= 4 (A is ",
+                                  shape_string(A), "); use det"));
+    }
+    require_finite(fn::det_cofactor, A);
+}
+
+/// `det(A)`: A square and finite.
+inline void check_det(const Matrix& A) {
+    require_square(fn::det, A);
+    require_finite(fn::det, A);
+}
+
+/// `solve(A, B)`: A square, B with as many rows as A, both finite.
+inline void check_solve(const Matrix& A, const Matrix& B) {
+    require_square(fn::solve, A);
+    require_rhs_rows(fn::solve, A, B);
+    require_finite(fn::solve, A);
+    require_finite(fn::solve, B, "b");
+}
+
+/// `solve(A, b)`: as for a matrix right-hand side.
+inline void check_solve(const Matrix& A, const Vector& b) {
+    require_square(fn::solve, A);
+    require_rhs_rows(fn::solve, A, b);
+    require_finite(fn::solve, A);
+    require_finite(fn::solve, b, "b");
+}
+
+/// `inv(A)`: A square and finite.
+inline void check_inv(const Matrix& A) {
+    require_square(fn::inv, A);
+    require_finite(fn::inv, A);
+}
+
+/// After LU with partial pivoting (`solve`, `inv`): throws `domain_error`
+/// when a pivot was exactly zero.
+inline void check_nonsingular(std::string_view function, bool singular, const Matrix& A) {
+    if (singular) {
+        throw domain_error(message(function, ": A is singular (A is ", shape_string(A),
+                                   "; LU with partial pivoting met a zero pivot)"));
+    }
+}
+
+/// `change_of_basis(F)`: F square and finite (its singularity is checked
+/// after the LU by check_basis).
+inline void check_change_of_basis(const Matrix& F) {
+    require_square(fn::change_of_basis, F, "F");
+    require_finite(fn::change_of_basis, F, "F");
+}
+
+/// After the LU of F in `change_of_basis`: the columns must be a basis.
+inline void check_basis(bool singular, const Matrix& F) {
+    if (singular) {
+        throw domain_error(message(fn::change_of_basis, ": the columns of F are not a basis (F is ", shape_string(F),
+                                   " and singular)"));
+    }
+}
+
+/// `to_new_basis(basis, v)`: v as long as the basis, finite.
+inline void check_to_new_basis(const Matrix& backward, const Vector& v) {
+    require_rhs_rows(fn::to_new_basis, backward, v);
+    require_finite(fn::to_new_basis, v, "v");
+}
+
+/// `to_old_basis(basis, v)`: v as long as the basis, finite.
+inline void check_to_old_basis(const Matrix& forward, const Vector& v) {
+    require_rhs_rows(fn::to_old_basis, forward, v);
+    require_finite(fn::to_old_basis, v, "v");
+}
+
+/// `map_in_new_basis(basis, M)`: M is n x n like the basis, finite.
+inline void check_map_in_new_basis(std::size_t n, const Matrix& M) {
+    if (M.shape(0) != n || M.shape(1) != n) {
+        throw shape_error(message(fn::map_in_new_basis, ": M must be ", n, "x", n, " like the basis (M is ",
+                                  shape_string(M), ")"));
+    }
+    require_finite(fn::map_in_new_basis, M, "M");
+}
+
+/// `power_iteration(A, max_iterations, tol)`: A square, not empty, finite; tol finite and >= 0.
+inline void check_power_iteration(const Matrix& A, double tol) {
+    require_square(fn::power_iteration, A);
+    if (A.shape(0) == 0) {
+        throw shape_error(message(fn::power_iteration, ": A is empty (A is 0x0; there is no eigenpair)"));
+    }
+    require_finite(fn::power_iteration, A);
+    require_nonnegative(fn::power_iteration, "tol", tol);
+}
+
+/// `expm(A)`: A square and finite.
+inline void check_expm(const Matrix& A) {
+    require_square(fn::expm, A);
+    require_finite(fn::expm, A);
+}
+
+// ---------------------------------------------------------------- decompositions
+
+/// `svd(A)`: A finite.
+inline void check_svd(const Matrix& A) { require_finite(fn::svd, A); }
+
+/// `eigh(A)`: A square, finite and symmetric up to rounding.
+inline void check_eigh(const Matrix& A) {
+    require_square(fn::eigh, A);
+    require_finite(fn::eigh, A);
+    require_symmetric(fn::eigh, A);
+}
+
+/// `matrix_rank(A, tol)`: A finite, tol not NaN (a negative tol asks for the default).
+inline void check_matrix_rank(const Matrix& A, double tol) {
+    require_finite(fn::matrix_rank, A);
+    require_not_nan(fn::matrix_rank, "tol", tol);
+}
+
+/// `cond(A)`: A finite and not empty.
+inline void check_cond(const Matrix& A) {
+    require_finite(fn::cond, A);
+    require_nonempty(fn::cond, A);
+}
+
+/// `pinv(A, rcond)`: A finite, rcond finite and >= 0.
+inline void check_pinv(const Matrix& A, double rcond) {
+    require_finite(fn::pinv, A);
+    require_nonnegative(fn::pinv, "rcond", rcond);
+}
+
+/// `lstsq(A, b, rcond)`: b with as many rows as A, both finite, rcond finite and >= 0.
+inline void check_lstsq(const Matrix& A, const Vector& b, double rcond) {
+    require_rhs_rows(fn::lstsq, A, b);
+    require_finite(fn::lstsq, A);
+    require_finite(fn::lstsq, b, "b");
+    require_nonnegative(fn::lstsq, "rcond", rcond);
+}
+
+/// `pca(X, k)`: at least 2 samples, \f$ k \le \min(N, d) \f$, X finite.
+inline void check_pca(const Matrix& X, std::size_t k) {
+    const std::size_t N = X.shape(0), d = X.shape(1);
+    if (N < 2) throw shape_error(message(fn::pca, ": needs at least 2 samples (X is ", shape_string(X), ")"));
+    if (k > std::min(N, d)) {
+        throw shape_error(message(fn::pca, ": k must be <= min(N, d) (X is ", shape_string(X), ", k = ", k, ")"));
+    }
+    require_finite(fn::pca, X, "X");
+}
+
+}  // namespace dlmath::detail

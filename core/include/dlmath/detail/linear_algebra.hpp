@@ -1,0 +1,78 @@
+/// \file
+/// \brief Chapter 1's bookkeeping shared by both twins: the LU record, the
+/// Jacobi rotation, the start vector of the power iteration and the
+/// completion of U for zero singular values. None is a kernel worth a fast
+/// twin; each is written once here.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+#include "dlmath/linear_algebra_types.hpp"
+#include "dlmath/tensor.hpp"
+
+namespace dlmath::detail {
+
+/// \f$ PA = LU \f$ with partial pivoting, stored in place: U on and above the
+/// diagonal, the multipliers \f$ l_{ik} \f$ (unit diagonal implied) below it.
+struct LU {
+    Matrix lu;                     ///< L and U packed, `(n, n)`
+    std::vector<std::size_t> row;  ///< P as a row permutation: row i of PA is row[i] of A
+    int sign = 1;                  ///< \f$ \det P = (-1)^{\#\text{swaps}} \f$
+    bool singular = false;         ///< some pivot was exactly 0
+};
+
+/// \f$ \det A = \det(P)^{-1} \prod_i u_{ii} \f$ from a factorisation (0
+/// when a pivot was zero); the product runs in index order, so it is
+/// reproducible.
+inline double lu_determinant(const LU& f) {
+    if (f.singular) return 0.0;
+    double d = f.sign;
+    for (std::size_t i = 0; i < f.lu.shape(0); ++i) d *= f.lu(i, i);
+    return d;
+}
+
+//! [jacobi_rotation]
+/// The rotation \f$ (c, s) \f$ that makes the 2x2 symmetric matrix
+/// \f$ \begin{pmatrix} \alpha & \gamma \\ \gamma & \beta \end{pmatrix} \f$
+/// diagonal under \f$ x_p' = c x_p - s x_q,\ x_q' = s x_p + c x_q \f$:
+/// \f[ \zeta = \frac{\beta - \alpha}{2\gamma},\quad
+///     t = \frac{\operatorname{sign}\zeta}{|\zeta| + \sqrt{1 + \zeta^2}},\quad
+///     c = \frac{1}{\sqrt{1 + t^2}},\quad s = c\,t \f]
+/// (\f$ |t| \le 1 \f$: the smaller of the two angles).
+struct Rotation {
+    double c;  ///< cosine
+    double s;  ///< sine
+};
+inline Rotation jacobi_rotation(double alpha, double beta, double gamma) {
+    const double zeta = (beta - alpha) / (2.0 * gamma);
+    const double t = std::copysign(1.0, zeta) / (std::fabs(zeta) + std::hypot(1.0, zeta));
+    const double c = 1.0 / std::sqrt(1.0 + t * t);
+    return {c, c * t};
+}
+//! [jacobi_rotation]
+
+/// The deterministic start vector of the power iteration: entries
+/// \f$ 1 + \tfrac{1}{2}\sin(i + 1) \f$ (positive, so not orthogonal to a
+/// non-negative dominant eigenvector, and not a multiple of \f$ \mathbf{1} \f$),
+/// normalised to unit length.
+inline Vector power_iteration_start(std::size_t n) {
+    Vector v = Vector::from_shape({n});
+    double s = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        v(i) = 1.0 + 0.5 * std::sin(static_cast<double>(i + 1));
+        s += v(i) * v(i);
+    }
+    const double r = std::sqrt(s);
+    for (std::size_t i = 0; i < n; ++i) v(i) /= r;
+    return v;
+}
+
+/// For every zero singular value \f$ \sigma_j = 0 \f$ of `r`, replaces the
+/// (zero) column \f$ u_j \f$ of `r.U` by a unit vector orthogonal to the
+/// other columns: the first standard basis vector that survives two
+/// Gram–Schmidt passes. Cost: \f$ O(m^2 k) \f$ per zero singular value at most.
+void complete_left_singular_vectors(SVD& r);
+
+}  // namespace dlmath::detail
