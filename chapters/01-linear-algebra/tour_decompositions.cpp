@@ -1,4 +1,4 @@
-// Chapter 1, section 1.4 — linear systems and decompositions: the worked
+// Chapter 1, linear systems and decompositions: the worked
 // examples, reference vs fast SVD, and the data of the figures
 // min_norm.svg (minimum-norm solution) and pca_axes.svg (principal axes).
 
@@ -166,6 +166,6 @@ void run(dlmath::tour::Checks& c, const dlmath::tour::Options& o) {
     timings(o.quick);
 }
 
-const dlmath::tour::Register section{30, "1.4 Linear systems and decompositions", run};
+const dlmath::tour::Register section{"decompositions", run};
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Chapter 1, section 1.3 — operations and products: the worked examples,
+// Chapter 1, operations and products: the worked examples,
 // reference vs fast matmul, and the data of the figure matmul_gflops.svg.
 
 #include <cmath>
@@ -168,6 +168,6 @@ void run(dlmath::tour::Checks& c, const dlmath::tour::Options& o) {
     matmul_gflops(o.figures, o.quick);
 }
 
-const dlmath::tour::Register section{20, "1.3 Operations and products", run};
+const dlmath::tour::Register section{"products", run};
 
 }  // namespace
