@@ -1,5 +1,5 @@
 // Small helpers shared by the chapter programs: a checked worked example,
-// a timing of reference against fast, and the sections
+// a timing of reference against fast, figure-data output, and the sections
 // of a chapter run in the order of its text.
 #pragma once
 
@@ -20,6 +20,8 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <xtensor/xcsv.hpp>
+#include <xtensor/xtensor.hpp>
 
 namespace dlmath::tour {
 
@@ -80,6 +82,20 @@ inline void print_timing(const std::string& what, double t_ref, double t_fast) {
 }
 
 inline void section(const std::string& title) { std::cout << "\n" << title << "\n"; }
+
+/// Writes figure data for gnuplot: a header line naming the columns, then
+/// one line per row of `rows`, written by xtensor's CSV writer.
+inline void write_csv(const std::filesystem::path& file, const std::string& header, const xt::xtensor<double, 2>& rows) {
+    const auto columns = static_cast<std::size_t>(std::count(header.begin(), header.end(), ',')) + 1;
+    if (columns != rows.shape(1))
+        throw std::invalid_argument("dlmath::tour::write_csv: the header of " + file.string() + " names " +
+                                    std::to_string(columns) + " columns but the data has " +
+                                    std::to_string(rows.shape(1)));
+    std::ofstream out(file);
+    out << header << "\n";
+    xt::dump_csv(out, rows);
+    if (!out) throw std::runtime_error("dlmath::tour::write_csv: cannot write " + file.string());
+}
 
 /// Parses the chapter program's options: `--figures DIR` (where figure data
 /// goes, default `figures`), `--quick` (smaller timing cases, for ctest).
