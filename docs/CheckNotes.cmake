@@ -1,20 +1,82 @@
-# cmake -DHTML=<html dir> -P CheckNotes.cmake
-# The chapter page must exist, carry MathJax formulas served locally, and
-# quote the code of both twins.
-set(page ${HTML}/chapter1.html)
-if(NOT EXISTS ${page})
-  message(FATAL_ERROR "missing ${page}")
-endif()
-file(READ ${page} html)
-foreach(needle "mathjax/MathJax.js" "\\[" "require_same_length" "load_unaligned" "blocked_reduce" "unit_balls.svg")
-  string(FIND "${html}" "${needle}" at)
-  if(at EQUAL -1)
-    message(FATAL_ERROR "${page} does not contain '${needle}'")
-  endif()
-endforeach()
+# cmake -DHTML=<html dir> -DTEXT=<chapters/NN-name> [-DQUOTES=a|b|...] -P CheckNotes.cmake
+# The notes of one chapter, checked against its text:
+# - the chapter page (anchor from chapter.md) exists and links every section
+#   page (<section>.md) and at least one exercise;
+# - every section page exists and carries MathJax formulas served locally;
+# - every figure (figures/<name>.gp) was copied into the notes and is shown
+#   on one of the chapter's pages;
+# - every string of QUOTES (code of the twins quoted with \snippet) appears
+#   on one of the chapter's pages;
+# and, for the whole of the notes, no page shows an unrendered formula.
+cmake_minimum_required(VERSION 3.25)
 if(NOT EXISTS ${HTML}/mathjax/MathJax.js)
   message(FATAL_ERROR "MathJax was not copied next to the notes")
 endif()
-if(NOT EXISTS ${HTML}/unit_balls.svg)
-  message(FATAL_ERROR "the figure unit_balls.svg was not copied into the notes")
-endif()
+
+function(page_anchor file out)
+  file(STRINGS ${file} first LIMIT_COUNT 1 ENCODING UTF-8)
+  if(NOT first MATCHES "{#([A-Za-z0-9_]+)}$")
+    message(FATAL_ERROR "${file}: the first line has no {#anchor}")
+  endif()
+  set(${out} ${CMAKE_MATCH_1} PARENT_SCOPE)
+endfunction()
+
+function(read_page anchor out)
+  set(page ${HTML}/${anchor}.html)
+  if(NOT EXISTS ${page})
+    message(FATAL_ERROR "missing ${page}")
+  endif()
+  file(READ ${page} html)
+  set(${out} "${html}" PARENT_SCOPE)
+endfunction()
+
+function(require html needle what)
+  string(FIND "${html}" "${needle}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${what} does not contain '${needle}'")
+  endif()
+endfunction()
+
+page_anchor(${TEXT}/chapter.md chapter)
+read_page(${chapter} chapter_html)
+require("${chapter_html}" "mathjax/MathJax.js" "${chapter}.html")
+require("${chapter_html}" "href=\"exercise_" "${chapter}.html")
+set(all_html "${chapter_html}")
+
+file(GLOB pages ${TEXT}/*.md)
+foreach(md IN LISTS pages)
+  get_filename_component(section ${md} NAME_WE)
+  if(NOT section STREQUAL "chapter")
+    page_anchor(${md} anchor)
+    require("${chapter_html}" "href=\"${anchor}.html\"" "${chapter}.html (the link to ${section}.md)")
+    read_page(${anchor} html)
+    require("${html}" "mathjax/MathJax.js" "${anchor}.html")
+    if(NOT html MATCHES "\\\\[[(]")
+      message(FATAL_ERROR "${anchor}.html has no formula for MathJax")
+    endif()
+    string(APPEND all_html "${html}")
+  endif()
+endforeach()
+
+file(GLOB scripts ${TEXT}/figures/*.gp)
+foreach(gp IN LISTS scripts)
+  get_filename_component(name ${gp} NAME_WE)
+  if(NOT EXISTS ${HTML}/${name}.svg)
+    message(FATAL_ERROR "the figure ${name}.svg was not copied into the notes")
+  endif()
+  require("${all_html}" "\"${name}.svg\"" "the pages of ${chapter}")
+endforeach()
+
+string(REPLACE "|" ";" quotes "${QUOTES}")
+foreach(needle IN LISTS quotes)
+  require("${all_html}" "${needle}" "the pages of ${chapter}")
+endforeach()
+
+# A formula Doxygen did not turn into MathJax markup shows as \f$, \f[ or \f].
+file(GLOB all ${HTML}/*.html)
+foreach(page IN LISTS all)
+  file(READ ${page} html)
+  if(html MATCHES "[^\n]*\\\\f[][$][^\n]*")
+    message(FATAL_ERROR "${page} shows an unrendered formula: ${CMAKE_MATCH_0}")
+  endif()
+endforeach()

@@ -1,4 +1,4 @@
-// Chapter 1, section 1.1 — objects and notation: shapes, slices, broadcasting.
+// Chapter 1, objects and notation: shapes, slices, broadcasting.
 
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
@@ -32,6 +32,6 @@ void run(dlmath::tour::Checks& c, const dlmath::tour::Options&) {
     dlmath::tour::check(c, "  its entry (0,3) = 1 + 40", sum(0, 3), 41.0);
 }
 
-const dlmath::tour::Register section{5, "1.1 Objects and notation", run};
+const dlmath::tour::Register section{"objects", run};
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Small helpers shared by the chapter programs: a checked worked example,
-// a timing of reference against fast, and figure-data output.
+// a timing of reference against fast, figure-data output, and the sections
+// of a chapter run in the order of its text.
 #pragma once
 
 #include <chrono>
@@ -12,10 +13,15 @@
 #include <iostream>
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <stdexcept>
+#include <utility>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <xtensor/xcsv.hpp>
+#include <xtensor/xtensor.hpp>
 
 namespace dlmath::tour {
 
@@ -77,6 +83,20 @@ inline void print_timing(const std::string& what, double t_ref, double t_fast) {
 
 inline void section(const std::string& title) { std::cout << "\n" << title << "\n"; }
 
+/// Writes figure data for gnuplot: a header line naming the columns, then
+/// one line per row of `rows`, written by xtensor's CSV writer.
+inline void write_csv(const std::filesystem::path& file, const std::string& header, const xt::xtensor<double, 2>& rows) {
+    const auto columns = static_cast<std::size_t>(std::count(header.begin(), header.end(), ',')) + 1;
+    if (columns != rows.shape(1))
+        throw std::invalid_argument("dlmath::tour::write_csv: the header of " + file.string() + " names " +
+                                    std::to_string(columns) + " columns but the data has " +
+                                    std::to_string(rows.shape(1)));
+    std::ofstream out(file);
+    out << header << "\n";
+    xt::dump_csv(out, rows);
+    if (!out) throw std::runtime_error("dlmath::tour::write_csv: cannot write " + file.string());
+}
+
 /// Parses the chapter program's options: `--figures DIR` (where figure data
 /// goes, default `figures`), `--quick` (smaller timing cases, for ctest).
 struct Options {
@@ -98,36 +118,52 @@ inline Options parse(int argc, char** argv, const std::string& title) {
     return o;
 }
 
-/// One section of a chapter program. Each tour_<section>.cpp registers its
-/// sections with a static `Register`; main() runs them in `order`.
-struct Section {
-    int order;
+/// A chapter's title and its sections in the order of the text, as
+/// {section, title}: `section` names the page <section>.md and the file
+/// tour_<section>.cpp; `title` is the page's heading, number included.
+/// Generated from the chapter text (chapters/CMakeLists.txt), so section
+/// numbers are written only there.
+struct Contents {
     std::string title;
-    std::function<void(Checks&, const Options&)> run;
+    std::vector<std::pair<std::string, std::string>> sections;
 };
 
-inline std::vector<Section>& registry() {
-    static std::vector<Section> sections;
+using SectionRun = std::function<void(Checks&, const Options&)>;
+
+inline std::map<std::string, SectionRun>& registry() {
+    static std::map<std::string, SectionRun> sections;
     return sections;
 }
 
-/// `static dlmath::tour::Register r{20, "1.2 Products", run_products};`
+/// Each tour_<section>.cpp registers its section with a static `Register`:
+/// `const dlmath::tour::Register section{"products", run};`
 struct Register {
-    Register(int order, std::string title, std::function<void(Checks&, const Options&)> run) {
-        registry().push_back({order, std::move(title), std::move(run)});
+    Register(const std::string& section, SectionRun run) {
+        if (!registry().emplace(section, std::move(run)).second)
+            throw std::logic_error("dlmath::tour::Register: the section '" + section + "' is registered twice");
     }
 };
 
-/// Runs every registered section in order; returns the process exit code.
-inline int run_all(const std::string& title, int argc, char** argv) {
-    const Options options = parse(argc, argv, title);
-    std::cout << title << "\n";
-    auto sections = registry();
-    std::sort(sections.begin(), sections.end(), [](const Section& a, const Section& b) { return a.order < b.order; });
+/// Runs every registered section in the order of the chapter text; returns
+/// the process exit code.
+inline int run_all(const Contents& contents, int argc, char** argv) {
+    for (const auto& [name, run] : registry()) {
+        const bool in_text = std::any_of(contents.sections.begin(), contents.sections.end(),
+                                         [&](const auto& s) { return s.first == name; });
+        if (!in_text) {
+            std::cerr << "dlmath::tour::run_all: the section '" << name << "' has no page in the text of "
+                      << contents.title << "\n";
+            return 2;
+        }
+    }
+    const Options options = parse(argc, argv, contents.title);
+    std::cout << contents.title << "\n";
     Checks checks;
-    for (const auto& s : sections) {
-        section(s.title);
-        s.run(checks, options);
+    for (const auto& [name, title] : contents.sections) {
+        const auto s = registry().find(name);
+        if (s == registry().end()) continue;  // a section without worked examples
+        section(title);
+        s->second(checks, options);
     }
     std::cout << "\n" << checks.passed << " worked examples reproduced, " << checks.failed << " failed\n"
               << "figure data written to " << options.figures.string() << "/\n";

@@ -7,7 +7,7 @@
 set terminal svg size 980,440 enhanced font "sans,12"
 set output outdir."/matmul_gflops.svg"
 set datafile separator ","
-set datafile missing "NaN"
+set datafile missing "nan"
 set multiplot layout 1,2 title "Matrix product of n x n matrices: reference vs fast vs OpenBLAS"
 set logscale x 2
 set xlabel "n"

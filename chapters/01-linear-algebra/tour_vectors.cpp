@@ -1,15 +1,13 @@
-// Chapter 1 — Linear algebra: the chapter program, and its section 1.2.
-//
-// main() runs every section registered by the tour_*.cpp files: each runs
-// its worked examples and prints value, expected value
-// and a check mark; times the reference twin against the fast twin on a
-// large case; writes the data of the chapter's figures as CSV.
+// Chapter 1, inner products and norms: the worked examples, reference vs
+// fast dot and norm, and the data of the figure unit_balls.svg.
 
 #include <cmath>
-#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <numbers>
 #include <random>
+#include <sstream>
+#include <string>
 
 #include "dlmath/fast/linear_algebra.hpp"
 #include "dlmath/reference/linear_algebra.hpp"
@@ -72,23 +70,32 @@ void timings(bool quick) {
     (void)sink;
 }
 
-// Figure: the unit "circles" {x : ||x||_p = 1} in the plane for several p.
+// p as a column name shows it: 1, 1.5, inf.
+std::string number(double p) {
+    std::ostringstream os;
+    os << p;
+    return os.str();
+}
+
+// Figure: the unit "circles" {x : ||x||_p = 1} in the plane for several p,
+// written as unit_balls.csv: theta, then x and y for each p.
 void unit_balls(const std::filesystem::path& dir) {
-    std::ofstream out(dir / "unit_balls.csv");
     const double ps[] = {1.0, 1.5, 2.0, 4.0, INFINITY};
-    out << "theta";
-    for (double p : ps) out << ",x_p" << p << ",y_p" << p;
-    out << "\n";
-    for (int k = 0; k <= 720; ++k) {
-        const double theta = 2 * std::numbers::pi * k / 720;
+    const std::size_t steps = 720;
+    std::string header = "theta";
+    for (double p : ps) header += ",x_p" + number(p) + ",y_p" + number(p);
+    dlmath::Matrix rows = dlmath::Matrix::from_shape({steps + 1, 1 + 2 * std::size(ps)});
+    for (std::size_t k = 0; k <= steps; ++k) {
+        const double theta = 2 * std::numbers::pi * static_cast<double>(k) / steps;
         const Vector dir2 = {std::cos(theta), std::sin(theta)};
-        out << theta;
-        for (double p : ps) {
-            const Vector point = dir2 / ref::norm(dir2, p);  // scaled onto ||.||_p = 1
-            out << "," << point(0) << "," << point(1);
+        rows(k, 0) = theta;
+        for (std::size_t l = 0; l < std::size(ps); ++l) {
+            const Vector point = dir2 / ref::norm(dir2, ps[l]);  // scaled onto ||.||_p = 1
+            rows(k, 1 + 2 * l) = point(0);
+            rows(k, 2 + 2 * l) = point(1);
         }
-        out << "\n";
     }
+    dlmath::tour::write_csv(dir / "unit_balls.csv", header, rows);
 }
 
 void run(dlmath::tour::Checks& c, const dlmath::tour::Options& o) {
@@ -97,8 +104,7 @@ void run(dlmath::tour::Checks& c, const dlmath::tour::Options& o) {
     unit_balls(o.figures);
 }
 
-const dlmath::tour::Register section{10, "1.2 Inner products and norms", run};
+const dlmath::tour::Register section{"vectors", run};
 
 }  // namespace
 
-int main(int argc, char** argv) { return dlmath::tour::run_all("Chapter 1 - Linear algebra", argc, argv); }
