@@ -13,6 +13,15 @@
 
 #include <xtensor/xtensor.hpp>
 
+/// \namespace dlmath
+/// \brief The course library: the tensor types, errors and facts shared by both twins.
+
+/// \namespace dlmath::reference
+/// \brief The reference twin: plain loops under the formula, one idea per function.
+
+/// \namespace dlmath::fast
+/// \brief The fast twin: the same functions with OpenMP and xsimd, each saying which bound it attacks.
+
 namespace dlmath {
 
 /// A vector \f$ x \sim (n) \f$: rank-1 tensor of doubles.

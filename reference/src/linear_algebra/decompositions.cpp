@@ -376,7 +376,6 @@ Eigh eigh(const Matrix& A) {
 }
 //! [eigh]
 
-//! [ref_matrix_rank]
 std::size_t matrix_rank(const Matrix& A, double tol) {
     detail::check_matrix_rank(A, tol);
     return detail::matrix_rank(A, tol, svd);  // count sigma_i > tol (detail/composites)
@@ -386,7 +385,6 @@ double cond(const Matrix& A) {
     detail::check_cond(A);
     return detail::cond(A, svd);  // kappa_2 = sigma_max / sigma_min (detail/composites)
 }
-//! [ref_matrix_rank]
 
 
 //! [pinv]
