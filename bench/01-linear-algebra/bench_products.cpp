@@ -1,50 +1,35 @@
-// Chapter 1, section 1.2: matmul, matvec, bmm, gram and einsum — reference
-// vs fast vs library (OpenBLAS through its C interface).
-// Names: <kernel>/<case>/<size>; counters: GFLOP/s (the flops the product
-// needs: 2mkn for a matmul, n(n+1)d for a Gram matrix, 2mn for a matvec).
+// Chapter 1, products: matmul (with the steps of its ladder), matvec, bmm,
+// einsum and gram — reference vs fast vs library (OpenBLAS through its C
+// interface). Names: <kernel>/<case>/<n>; counters: GFLOP/s (the flops the
+// product needs: 2mkn for a matmul, n(n+1)d for a Gram matrix, 2mn for a
+// matvec).
 #include <cblas.h>
 
+#include <cmath>
 #include <cstddef>
-#include <random>
+#include <limits>
 #include <string>
-#include <vector>
+#include <tuple>
 
 #include <benchmark/benchmark.h>
+#include <xtensor/xmath.hpp>
 
 #include "dlmath/fast/linear_algebra.hpp"
 #include "dlmath/reference/linear_algebra.hpp"
+#include "kit.hpp"
+#include "linear_algebra/gemm_ladder.hpp"
 
 namespace {
 
 using dlmath::Matrix;
 using dlmath::Tensor3;
 using dlmath::Vector;
-
-template <class T>
-T random_tensor(std::vector<std::size_t> shape, unsigned seed) {
-    std::mt19937_64 rng(seed);
-    std::uniform_real_distribution<double> d(-1.0, 1.0);
-    T x = T::from_shape(shape);
-    for (auto& v : x) v = d(rng);
-    return x;
-}
-
-void set_flops(benchmark::State& state, double flops_per_iter) {
-    state.counters["GFLOP/s"] =
-        benchmark::Counter(flops_per_iter * static_cast<double>(state.iterations()) / 1e9, benchmark::Counter::kIsRate);
-}
+using namespace dlmath::bench;
+namespace ladder = dlmath::fast::detail::ladder;
 
 int blas(std::size_t n) { return static_cast<int>(n); }
 
 // ---------------------------------------------------------------- matmul: C = A B, n x n
-
-template <class F>
-void bench_matmul(benchmark::State& state, F f) {
-    const auto n = static_cast<std::size_t>(state.range(0));
-    const Matrix A = random_tensor<Matrix>({n, n}, 1), B = random_tensor<Matrix>({n, n}, 2);
-    for (auto _ : state) benchmark::DoNotOptimize(f(A, B));
-    set_flops(state, 2.0 * n * n * n);
-}
 
 Matrix blas_matmul(const Matrix& A, const Matrix& B) {
     const std::size_t m = A.shape(0), k = A.shape(1), n = B.shape(1);
@@ -54,16 +39,25 @@ Matrix blas_matmul(const Matrix& A, const Matrix& B) {
     return C;
 }
 
-// ---------------------------------------------------------------- matvec: y = A x, n x n
-
-template <class F>
-void bench_matvec(benchmark::State& state, F f) {
-    const auto n = static_cast<std::size_t>(state.range(0));
-    const Matrix A = random_tensor<Matrix>({n, n}, 3);
-    const Vector x = random_tensor<Vector>({n}, 4);
-    for (auto _ : state) benchmark::DoNotOptimize(f(A, x));
-    set_flops(state, 2.0 * n * n);
+// A ladder step must compute the product: every entry within
+// 2 γ_k (|A||B|)_ij of the fast twin's (each is within γ_k (|A||B|)_ij of
+// the exact product, γ_k = k u / (1 − k u)); |A||B| is itself computed, to
+// within a factor 1 + γ_k, which the bound allows for.
+std::string agrees_with_fast(const Matrix& A, const Matrix& B, const Matrix& C) {
+    const Matrix F = dlmath::fast::matmul(A, B);
+    if (C.shape() != F.shape()) return "wrong shape";
+    const Matrix absA = xt::abs(A), absB = xt::abs(B);
+    const Matrix AB = dlmath::fast::matmul(absA, absB);
+    const double ku = static_cast<double>(A.shape(1)) * std::numeric_limits<double>::epsilon() / 2;
+    const double gamma = ku / (1 - ku);
+    for (std::size_t i = 0; i < C.shape(0); ++i)
+        for (std::size_t j = 0; j < C.shape(1); ++j)
+            if (!(std::fabs(C(i, j) - F(i, j)) <= 2 * gamma * (1 + gamma) * AB(i, j)))
+                return "differs from fast::matmul at (" + std::to_string(i) + ", " + std::to_string(j) + ")";
+    return "";
 }
+
+// ---------------------------------------------------------------- matvec: y = A x, n x n
 
 Vector blas_matvec(const Matrix& A, const Vector& x) {
     const std::size_t m = A.shape(0), n = A.shape(1);
@@ -75,14 +69,6 @@ Vector blas_matvec(const Matrix& A, const Vector& x) {
 // ---------------------------------------------------------------- bmm: 32 products of n x n
 
 constexpr std::size_t kBatch = 32;
-
-template <class F>
-void bench_bmm(benchmark::State& state, F f) {
-    const auto n = static_cast<std::size_t>(state.range(0));
-    const Tensor3 A = random_tensor<Tensor3>({kBatch, n, n}, 5), B = random_tensor<Tensor3>({kBatch, n, n}, 6);
-    for (auto _ : state) benchmark::DoNotOptimize(f(A, B));
-    set_flops(state, 2.0 * kBatch * n * n * n);
-}
 
 // The library case: one dgemm per batch entry (OpenBLAS threads inside each).
 Tensor3 blas_bmm(const Tensor3& A, const Tensor3& B) {
@@ -96,14 +82,6 @@ Tensor3 blas_bmm(const Tensor3& A, const Tensor3& B) {
 
 // ---------------------------------------------------------------- gram: X Xᵀ, X ~ (n, n)
 
-template <class F>
-void bench_gram(benchmark::State& state, F f) {
-    const auto n = static_cast<std::size_t>(state.range(0));
-    const Matrix X = random_tensor<Matrix>({n, n}, 7);
-    for (auto _ : state) benchmark::DoNotOptimize(f(X));
-    set_flops(state, 1.0 * n * (n + 1) * n);
-}
-
 // The library case: dsyrk computes one triangle (and, unlike gram, does not mirror it).
 Matrix blas_gram(const Matrix& X) {
     const std::size_t n = X.shape(0), d = X.shape(1);
@@ -113,61 +91,49 @@ Matrix blas_gram(const Matrix& X) {
     return G;
 }
 
-using MatmulFn = Matrix (*)(const Matrix&, const Matrix&);
-using MatvecFn = Vector (*)(const Matrix&, const Vector&);
-using BmmFn = Tensor3 (*)(const Tensor3&, const Tensor3&);
-using GramFn = Matrix (*)(const Matrix&);
-
 void register_all() {
-    const std::pair<const char*, MatmulFn> matmuls[] = {
-        {"reference", dlmath::reference::matmul}, {"fast", dlmath::fast::matmul}, {"library", blas_matmul}};
-    for (const auto& [kase, fn] : matmuls) {
-        for (long long n : {64, 128, 256, 512, 1024}) {
-            auto* b = benchmark::RegisterBenchmark(("matmul/" + std::string(kase) + "/" + std::to_string(n)).c_str(),
-                                                   [fn = fn](benchmark::State& st) { bench_matmul(st, fn); });
-            b->Arg(n)->UseRealTime()->Unit(benchmark::kMillisecond);
-            if (std::string(kase) == "reference" && n >= 1024) b->Iterations(1);  // several seconds each
-        }
-    }
+    const auto matmul_flops = flops([](std::size_t n) { return 2.0 * n * n * n; });
+    const auto two_matrices = [](std::size_t n) {
+        return std::tuple{uniform<Matrix>({n, n}, 1), uniform<Matrix>({n, n}, 2)};
+    };
+    kernel("matmul", matmul_flops, {64, 128, 256, 512, 1024}, two_matrices)
+        .reference([](const Matrix& A, const Matrix& B) { return dlmath::reference::matmul(A, B); },
+                   {.single_iteration_from = 1024})  // several seconds each
+        .step(1, "i-p-j loops + xsimd", ladder::gemm_step1, agrees_with_fast)
+        .step(2, "+ 6 x 2W register tile", ladder::gemm_step2, agrees_with_fast)
+        .step(3, "+ cache blocking, packing (1 thread)", ladder::gemm_step3, agrees_with_fast)
+        .step(4, "+ OpenMP (all threads)", ladder::gemm_step4, agrees_with_fast)
+        .fast([](const Matrix& A, const Matrix& B) { return dlmath::fast::matmul(A, B); })
+        .library(blas_matmul);
 
-    const std::pair<const char*, MatvecFn> matvecs[] = {
-        {"reference", dlmath::reference::matvec}, {"fast", dlmath::fast::matvec}, {"library", blas_matvec}};
-    for (const auto& [kase, fn] : matvecs)
-        for (long long n : {1024, 4096})
-            benchmark::RegisterBenchmark(("matvec/" + std::string(kase) + "/" + std::to_string(n)).c_str(),
-                                         [fn = fn](benchmark::State& st) { bench_matvec(st, fn); })
-                ->Arg(n)->UseRealTime()->Unit(benchmark::kMicrosecond);
+    kernel("matvec", flops([](std::size_t n) { return 2.0 * n * n; }), {1024, 4096},
+           [](std::size_t n) { return std::tuple{uniform<Matrix>({n, n}, 3), uniform<Vector>({n}, 4)}; })
+        .unit(benchmark::kMicrosecond)
+        .reference([](const Matrix& A, const Vector& x) { return dlmath::reference::matvec(A, x); })
+        .fast([](const Matrix& A, const Vector& x) { return dlmath::fast::matvec(A, x); })
+        .library(blas_matvec);
 
-    const std::pair<const char*, BmmFn> bmms[] = {
-        {"reference", dlmath::reference::bmm}, {"fast", dlmath::fast::bmm}, {"library", blas_bmm}};
-    for (const auto& [kase, fn] : bmms)
-        for (long long n : {32, 64, 128})
-            benchmark::RegisterBenchmark(("bmm/" + std::string(kase) + "/" + std::to_string(n)).c_str(),
-                                         [fn = fn](benchmark::State& st) { bench_bmm(st, fn); })
-                ->Arg(n)->UseRealTime()->Unit(benchmark::kMillisecond);
+    const auto bmm_flops = flops([](std::size_t n) { return 2.0 * kBatch * n * n * n; });
+    const auto two_batches = [](std::size_t n) {
+        return std::tuple{uniform<Tensor3>({kBatch, n, n}, 5), uniform<Tensor3>({kBatch, n, n}, 6)};
+    };
+    kernel("bmm", bmm_flops, {32, 64, 128}, two_batches)
+        .reference([](const Tensor3& A, const Tensor3& B) { return dlmath::reference::bmm(A, B); })
+        .fast([](const Tensor3& A, const Tensor3& B) { return dlmath::fast::bmm(A, B); })
+        .library(blas_bmm);
 
     // einsum "ijz,izk->ijk" on the bmm shapes: its fast twin dispatches to the BMM kernel
-    const std::pair<const char*, BmmFn> einsums[] = {
-        {"reference", [](const Tensor3& A, const Tensor3& B) {
-             return Tensor3(dlmath::reference::einsum("ijz,izk->ijk", A, B));
-         }},
-        {"fast", [](const Tensor3& A, const Tensor3& B) { return Tensor3(dlmath::fast::einsum("ijz,izk->ijk", A, B)); }},
-        {"library", blas_bmm}};
-    for (const auto& [kase, fn] : einsums)
-        for (long long n : {32, 64})
-            benchmark::RegisterBenchmark(("einsum_bmm/" + std::string(kase) + "/" + std::to_string(n)).c_str(),
-                                         [fn = fn](benchmark::State& st) { bench_bmm(st, fn); })
-                ->Arg(n)->UseRealTime()->Unit(benchmark::kMillisecond);
+    kernel("einsum_bmm", bmm_flops, {32, 64}, two_batches)
+        .reference([](const Tensor3& A, const Tensor3& B) { return dlmath::reference::einsum("ijz,izk->ijk", A, B); })
+        .fast([](const Tensor3& A, const Tensor3& B) { return dlmath::fast::einsum("ijz,izk->ijk", A, B); })
+        .library(blas_bmm);
 
-    const std::pair<const char*, GramFn> grams[] = {
-        {"reference", dlmath::reference::gram}, {"fast", dlmath::fast::gram}, {"library", blas_gram}};
-    for (const auto& [kase, fn] : grams)
-        for (long long n : {128, 256, 512, 1024}) {
-            if (std::string(kase) == "reference" && n >= 1024) continue;  // seconds per call; 512 shows the gap
-            benchmark::RegisterBenchmark(("gram/" + std::string(kase) + "/" + std::to_string(n)).c_str(),
-                                         [fn = fn](benchmark::State& st) { bench_gram(st, fn); })
-                ->Arg(n)->UseRealTime()->Unit(benchmark::kMillisecond);
-        }
+    kernel("gram", flops([](std::size_t n) { return 1.0 * n * (n + 1) * n; }), {128, 256, 512, 1024},
+           [](std::size_t n) { return std::tuple{uniform<Matrix>({n, n}, 7)}; })
+        .reference([](const Matrix& X) { return dlmath::reference::gram(X); },
+                   {.skip_from = 1024})  // seconds per call; 512 shows the gap
+        .fast([](const Matrix& X) { return dlmath::fast::gram(X); })
+        .library(blas_gram);
 }
 
 const int registered = (register_all(), 0);

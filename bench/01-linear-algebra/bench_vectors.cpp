@@ -1,92 +1,57 @@
-// Chapter 1, section 1.1: dot and norm — reference vs fast vs library.
-// Names: <kernel>/<case>/<size>; counters: GB/s (bytes the kernel must read).
+// Chapter 1, vectors: dot and norm — reference vs fast vs library (OpenBLAS
+// through its C interface). Names: <kernel>/<case>/<n>; counters: GB/s
+// (the bytes the kernel must read).
 #include <cblas.h>
 
-#include <cmath>
 #include <cstddef>
-#include <random>
-#include <string>
+#include <tuple>
 
 #include <benchmark/benchmark.h>
 
 #include "dlmath/fast/linear_algebra.hpp"
 #include "dlmath/reference/linear_algebra.hpp"
+#include "kit.hpp"
 
 namespace {
 
 using dlmath::Vector;
+using namespace dlmath::bench;
 
-Vector random_vector(std::size_t n, unsigned seed) {
-    std::mt19937_64 rng(seed);
-    std::uniform_real_distribution<double> d(-1.0, 1.0);
-    Vector x = Vector::from_shape({n});
-    for (auto& v : x) v = d(rng);
-    return x;
+const std::vector<long long> sizes = {1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000};
+
+// Streaming from DRAM is noisy from run to run (other processes, page
+// placement): the large cases report the median of 5.
+void tune(benchmark::internal::Benchmark* b, long long n) {
+    if (n >= 10'000'000) b->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
 }
 
-void set_bytes(benchmark::State& state, double bytes_per_iter) {
-    state.counters["GB/s"] = benchmark::Counter(bytes_per_iter * state.iterations() / 1e9, benchmark::Counter::kIsRate);
-}
+blasint len(const Vector& x) { return static_cast<blasint>(x.size()); }
 
-template <class F>
-void bench_dot(benchmark::State& state, F f) {
-    const auto n = static_cast<std::size_t>(state.range(0));
-    const Vector x = random_vector(n, 1), y = random_vector(n, 2);
-    for (auto _ : state) benchmark::DoNotOptimize(f(x, y));
-    set_bytes(state, 16.0 * static_cast<double>(n));
-}
-
-template <class F>
-void bench_norm(benchmark::State& state, F f) {
-    const auto n = static_cast<std::size_t>(state.range(0));
-    const Vector x = random_vector(n, 3);
-    for (auto _ : state) benchmark::DoNotOptimize(f(x));
-    set_bytes(state, 8.0 * static_cast<double>(n));
-}
+auto two_vectors(std::size_t n) { return std::tuple{uniform<Vector>({n}, 1), uniform<Vector>({n}, 2)}; }
+auto one_vector(std::size_t n) { return std::tuple{uniform<Vector>({n}, 3)}; }
 
 void register_all() {
-    const long long sizes[] = {1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000};
-    for (long long n : sizes) {
-        const std::string s = std::to_string(n);
-        auto tune = [n](benchmark::internal::Benchmark* b) {
-            b->Arg(n)->UseRealTime();
-            // Streaming from DRAM is noisy from run to run (other processes,
-            // page placement): the large cases report the median of 5.
-            if (n >= 10'000'000) b->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
-            else b->Unit(benchmark::kMicrosecond);
-        };
-        tune(benchmark::RegisterBenchmark(("dot/reference/" + s).c_str(), [](benchmark::State& st) {
-            bench_dot(st, [](const Vector& x, const Vector& y) { return dlmath::reference::dot(x, y); });
-        }));
-        tune(benchmark::RegisterBenchmark(("dot/fast/" + s).c_str(), [](benchmark::State& st) {
-            bench_dot(st, [](const Vector& x, const Vector& y) { return dlmath::fast::dot(x, y); });
-        }));
-        tune(benchmark::RegisterBenchmark(("dot/library/" + s).c_str(), [](benchmark::State& st) {
-            // OpenBLAS, through its C interface
-            bench_dot(st, [](const Vector& x, const Vector& y) {
-                return cblas_ddot(static_cast<blasint>(x.size()), x.data(), 1, y.data(), 1);
-            });
-        }));
-        tune(benchmark::RegisterBenchmark(("norm2/reference/" + s).c_str(), [](benchmark::State& st) {
-            bench_norm(st, [](const Vector& x) { return dlmath::reference::norm(x, 2.0); });
-        }));
-        tune(benchmark::RegisterBenchmark(("norm2/fast/" + s).c_str(), [](benchmark::State& st) {
-            bench_norm(st, [](const Vector& x) { return dlmath::fast::norm(x, 2.0); });
-        }));
-        tune(benchmark::RegisterBenchmark(("norm2/library/" + s).c_str(), [](benchmark::State& st) {
-            // OpenBLAS dnrm2 (scaled, overflow-safe like ours)
-            bench_norm(st, [](const Vector& x) { return cblas_dnrm2(static_cast<blasint>(x.size()), x.data(), 1); });
-        }));
-        tune(benchmark::RegisterBenchmark(("norm1/reference/" + s).c_str(), [](benchmark::State& st) {
-            bench_norm(st, [](const Vector& x) { return dlmath::reference::norm(x, 1.0); });
-        }));
-        tune(benchmark::RegisterBenchmark(("norm1/fast/" + s).c_str(), [](benchmark::State& st) {
-            bench_norm(st, [](const Vector& x) { return dlmath::fast::norm(x, 1.0); });
-        }));
-        tune(benchmark::RegisterBenchmark(("norm1/library/" + s).c_str(), [](benchmark::State& st) {
-            bench_norm(st, [](const Vector& x) { return cblas_dasum(static_cast<blasint>(x.size()), x.data(), 1); });
-        }));
-    }
+    kernel("dot", bytes([](std::size_t n) { return 16.0 * n; }), sizes, two_vectors)
+        .unit(benchmark::kMicrosecond)
+        .tune(tune)
+        .reference([](const Vector& x, const Vector& y) { return dlmath::reference::dot(x, y); })
+        .fast([](const Vector& x, const Vector& y) { return dlmath::fast::dot(x, y); })
+        .library([](const Vector& x, const Vector& y) { return cblas_ddot(len(x), x.data(), 1, y.data(), 1); });
+
+    kernel("norm2", bytes([](std::size_t n) { return 8.0 * n; }), sizes, one_vector)
+        .unit(benchmark::kMicrosecond)
+        .tune(tune)
+        .reference([](const Vector& x) { return dlmath::reference::norm(x, 2.0); })
+        .fast([](const Vector& x) { return dlmath::fast::norm(x, 2.0); })
+        // OpenBLAS dnrm2 (scaled, overflow-safe like ours)
+        .library([](const Vector& x) { return cblas_dnrm2(len(x), x.data(), 1); });
+
+    kernel("norm1", bytes([](std::size_t n) { return 8.0 * n; }), sizes, one_vector)
+        .unit(benchmark::kMicrosecond)
+        .tune(tune)
+        .reference([](const Vector& x) { return dlmath::reference::norm(x, 1.0); })
+        .fast([](const Vector& x) { return dlmath::fast::norm(x, 1.0); })
+        .library([](const Vector& x) { return cblas_dasum(len(x), x.data(), 1); });
 }
 
 const int registered = (register_all(), 0);
