@@ -1,34 +1,45 @@
-// Chapter 1, section 2: the blocked GEMM behind matmul, bmm, gram and einsum
-// — fast twin.
+// The blocked GEMM behind matmul, bmm, gram and einsum — fast twin.
 //
 // Rules of this file: OpenMP (schedule(static)) and xsimd with a portable
 // width W = xsimd::batch<double>::size chosen at compile time (2 for SSE2
-// and NEON, 4 for AVX2, 8 for AVX-512); no intrinsics of one architecture.
+// and NEON, 4 for AVX2, 8 for AVX-512; see kernels/simd.hpp); no intrinsics
+// of one architecture.
 // Bound attacked: compute. A product of n×n matrices does 2n³ flops on 24n²
 // bytes, so the arithmetic intensity n/12 flop/byte is large enough to run
 // at the FMA peak — if every value loaded from memory is reused from
 // registers and caches many times. Each stage below arranges one such reuse.
 //
-// The ladder (one idea per step, as in the "how to optimise GEMM" tutorial;
-// GFLOP/s for n = 1008, best of 9, measured on a 2-core AVX2 machine, W = 4,
-// shared with other jobs — the ranges are over repeated runs):
+// The ladder (one idea per step, as in the "how to optimise GEMM"
+// tutorial). Every step is runnable code in gemm_ladder.cpp and a benchmark
+// case matmul/step<k>/<n>; `./course bench` measures them on your machine
+// (the report prints them as a ladder, each step's speed-up over the one
+// before). Step 0 is the reference twin, the case matmul/reference/<n>.
 //
-//   step                                                  GFLOP/s
-//   0  reference: i-j-p loops, a column of B per entry      0.45
-//   1  i-p-j loops + xsimd on rows of B and C               6.5 – 9.3
-//   2  6×8 register block (12 accumulators), no packing     9.4 – 12.5
-//   3  + cache blocking kc×nc / mc×kc and packing           31 – 33   (1 thread)
-//   4  + OpenMP tasks over A blocks × B micro-panels        23 – 31   (2 threads)
-//   OpenBLAS dgemm, same runs:                              32 – 44 (1 thread), 31 – 35 (2 threads)
+//   step 0  i-j-p loops: C(i,j) walks down a column of B.
+//           Starved by memory latency: a new cache line per multiply-add.
+//   step 1  i-p-j loops + xsimd: row i of C += A(i,p) · row p of B, an
+//           axpy along unit-stride rows, W doubles per FMA.
+//           Attacks latency (unit stride streams) and scalar issue. Left:
+//           C's row is loaded and stored for every p, 3 memory operations
+//           per FMA.
+//   step 2  a 6 × 2W tile of C in 12 registers while p runs: per p, 2 loads
+//           of B and 6 broadcasts of A feed 12 FMAs, A and B read in place.
+//           Attacks the loads per FMA. Left: A read with stride k, and the
+//           strip of B it streams does not stay in L1.
+//   step 3  + cache blocking (kc × nc panels of B for L3, mc × kc blocks of
+//           A for L2) and packing into micro-panels read with unit stride;
+//           this file, on one thread.
+//           Attacks cache misses: about one core's FMA peak.
+//   step 4  + OpenMP: tasks over A blocks × B micro-panels; this file, on
+//           the team. Attacks the single core: the flops are shared.
 //
-// Step 2 gains little on its own: without packing, the kc × 2W strip of B
-// it streams (one cache line per row) does not stay in L1, and A is read
-// with stride k. Register blocking pays once step 3 puts the data it reuses
-// into L1 and L2. On the shared machine the second core was mostly busy,
-// so step 4 gained nothing (nor did OpenBLAS); `./course bench` measures it
-// on a machine of your own. On a shared machine run with
-// OMP_WAIT_POLICY=passive: threads that spin at a barrier steal the time
-// slices of the threads they are waiting for.
+// dlmath::fast::matmul is step 4 above gemm_parallel_threshold and step 3
+// below it (config.hpp). Step 2 gains little on its own; register blocking
+// pays once step 3 puts the data it reuses into L1 and L2. Step 4 gains
+// only on free cores:
+// on a machine busy with other work, run with OMP_WAIT_POLICY=passive, as
+// threads that spin at a barrier steal the time slices of the threads they
+// are waiting for.
 
 // Stage by stage, the final kernel:
 //
@@ -68,13 +79,13 @@
 #include <omp.h>
 #include <xsimd/xsimd.hpp>
 
-#include "dlmath/fast/linear_algebra/products.hpp"
+#include "dlmath/fast/config.hpp"
+#include "../kernels/simd.hpp"
 
 namespace dlmath::fast::detail {
 namespace {
 
-using batch = xsimd::batch<double>;
-constexpr std::size_t W = batch::size;  // doubles per SIMD register
+// batch and W (doubles per SIMD register) come from kernels/simd.hpp
 constexpr std::size_t MR = 6;           // rows of the register block
 constexpr std::size_t NR = 2 * W;       // columns of the register block: two registers
 constexpr std::size_t KC = 256;         // depth of a packed panel: a B micro-panel is KC·NR·8 bytes (L1)
@@ -247,9 +258,8 @@ void batched_gemm(std::size_t nb, std::size_t m, std::size_t n, std::size_t k, V
         return;
     }
     // many products, or small ones: one product per thread at a time — one
-    // fork for the whole batch and no barrier inside, so it pays from a
-    // sixteenth of the threshold of a threaded GEMM (2^18 multiply-adds)
-    constexpr std::size_t batch_threshold = gemm_parallel_threshold / 16;
+    // fork for the whole batch and no barrier inside, so it pays from
+    // batch_threshold, a sixteenth of the threshold of a threaded GEMM
 #pragma omp parallel for schedule(static) if (nb * work >= batch_threshold)
     for (std::size_t t = 0; t < nb; ++t) one(t, false);
 }

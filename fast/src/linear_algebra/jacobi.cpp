@@ -21,14 +21,15 @@
 #include "dlmath/numeric.hpp"
 #include "dlmath/fast/linear_algebra/decompositions.hpp"
 
+#include "../kernels/dot.hpp"
+#include "../kernels/simd.hpp"
+
 namespace dlmath::fast {
 namespace {
 
-using batch = xsimd::batch<double>;
-constexpr std::size_t W = batch::size;  // doubles per SIMD register
+using detail::batch;
 constexpr double u = unit_roundoff<double>();
 constexpr int max_sweeps = 60;
-constexpr std::size_t jacobi_parallel_n = 128;  // fewer columns: one thread
 
 // The same rotation as the reference twin (one definition, in the core).
 using dlmath::detail::jacobi_rotation;
@@ -36,19 +37,21 @@ using dlmath::detail::Rotation;
 
 //! [rotate_rows]
 // x' = c x - s y, y' = s x + c y over two contiguous rows of length len.
+// Bound attacked: memory (6 flops per 32 bytes moved).
 inline void rotate_rows(double* x, double* y, Rotation r, std::size_t len) {
     const batch c(r.c), s(r.s);
-    std::size_t i = 0;
-    for (; i + W <= len; i += W) {
-        const batch xv = xsimd::load_unaligned(x + i), yv = xsimd::load_unaligned(y + i);
-        xsimd::fms(c, xv, s * yv).store_unaligned(x + i);
-        xsimd::fma(s, xv, c * yv).store_unaligned(y + i);
-    }
-    for (; i < len; ++i) {  // scalar tail
-        const double xv = x[i], yv = y[i];
-        x[i] = r.c * xv - r.s * yv;
-        y[i] = r.s * xv + r.c * yv;
-    }
+    detail::for_each_batch<double>(
+        0, len,
+        [&](std::size_t i) {
+            const batch xv = xsimd::load_unaligned(x + i), yv = xsimd::load_unaligned(y + i);
+            xsimd::fms(c, xv, s * yv).store_unaligned(x + i);
+            xsimd::fma(s, xv, c * yv).store_unaligned(y + i);
+        },
+        [&](std::size_t i) {
+            const double xv = x[i], yv = y[i];
+            x[i] = r.c * xv - r.s * yv;
+            y[i] = r.s * xv + r.c * yv;
+        });
 }
 //! [rotate_rows]
 
@@ -75,21 +78,8 @@ std::vector<std::pair<std::size_t, std::size_t>> round_robin(std::size_t n) {
 }
 //! [round_robin]
 
-// <x, y> over contiguous rows, four xsimd accumulators and a scalar tail.
-double dot_rows(const double* x, const double* y, std::size_t len) {
-    batch a0(0.0), a1(0.0), a2(0.0), a3(0.0);
-    std::size_t i = 0;
-    for (; i + 4 * W <= len; i += 4 * W) {
-        a0 = xsimd::fma(xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i), a0);
-        a1 = xsimd::fma(xsimd::load_unaligned(x + i + W), xsimd::load_unaligned(y + i + W), a1);
-        a2 = xsimd::fma(xsimd::load_unaligned(x + i + 2 * W), xsimd::load_unaligned(y + i + 2 * W), a2);
-        a3 = xsimd::fma(xsimd::load_unaligned(x + i + 3 * W), xsimd::load_unaligned(y + i + 3 * W), a3);
-    }
-    for (; i + W <= len; i += W) a0 = xsimd::fma(xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i), a0);
-    double s = xsimd::hadd((a0 + a1) + (a2 + a3));
-    for (; i < len; ++i) s += x[i] * y[i];  // scalar tail
-    return s;
-}
+// <x, y> over contiguous rows: the shared SIMD inner product (kernels/dot.hpp).
+inline double dot_rows(const double* x, const double* y, std::size_t len) { return detail::dot_block(x, y, 0, len); }
 
 // Sorts, normalises and completes, as the reference finish_svd, from
 // Wt ~ (k, m) (the rotated columns as rows) and Vt ~ (k, n).

@@ -16,23 +16,15 @@
 #include "dlmath/detail/linear_algebra.hpp"
 #include "dlmath/fast/linear_algebra/decompositions.hpp"
 
+#include "../kernels/axpy.hpp"
+#include "../kernels/simd.hpp"
+
 namespace dlmath::fast {
 namespace {
 
-using batch = xsimd::batch<double>;
-constexpr std::size_t W = batch::size;  // doubles per SIMD register
-constexpr std::size_t nb = 32;          // panel width of the blocked LU
-constexpr std::size_t lu_parallel_n = 128;  // below this, one thread
-
-// y[j] -= a * x[j] for j in [0, len): the axpy of every row operation.
-inline void axpy_minus(double* y, const double* x, double a, std::size_t len) {
-    const batch va(a);
-    std::size_t j = 0;
-    for (; j + W <= len; j += W) {
-        xsimd::fnma(va, xsimd::load_unaligned(x + j), xsimd::load_unaligned(y + j)).store_unaligned(y + j);
-    }
-    for (; j < len; ++j) y[j] -= a * x[j];  // scalar tail
-}
+using detail::axpy;  // y += a x, the update of every row operation (with a = -l_ij)
+using detail::batch;
+constexpr std::size_t nb = 32;  // panel width of the blocked LU (threads: lu_parallel_n, config.hpp)
 
 //! [trailing_update]
 // y[j] -= a0 x0[j] + a1 x1[j] + a2 x2[j] + a3 x3[j]: four rank-1 updates in
@@ -40,16 +32,17 @@ inline void axpy_minus(double* y, const double* x, double a, std::size_t len) {
 // per 8 FMAs instead of 1 per 2).
 inline void axpy4_minus(double* y, const double* const x[4], const double a[4], std::size_t len) {
     const batch a0(a[0]), a1(a[1]), a2(a[2]), a3(a[3]);
-    std::size_t j = 0;
-    for (; j + W <= len; j += W) {
-        batch acc = xsimd::load_unaligned(y + j);
-        acc = xsimd::fnma(a0, xsimd::load_unaligned(x[0] + j), acc);
-        acc = xsimd::fnma(a1, xsimd::load_unaligned(x[1] + j), acc);
-        acc = xsimd::fnma(a2, xsimd::load_unaligned(x[2] + j), acc);
-        acc = xsimd::fnma(a3, xsimd::load_unaligned(x[3] + j), acc);
-        acc.store_unaligned(y + j);
-    }
-    for (; j < len; ++j) y[j] -= a[0] * x[0][j] + a[1] * x[1][j] + a[2] * x[2][j] + a[3] * x[3][j];  // scalar tail
+    detail::for_each_batch<double>(
+        0, len,
+        [&](std::size_t j) {
+            batch acc = xsimd::load_unaligned(y + j);
+            acc = xsimd::fnma(a0, xsimd::load_unaligned(x[0] + j), acc);
+            acc = xsimd::fnma(a1, xsimd::load_unaligned(x[1] + j), acc);
+            acc = xsimd::fnma(a2, xsimd::load_unaligned(x[2] + j), acc);
+            acc = xsimd::fnma(a3, xsimd::load_unaligned(x[3] + j), acc);
+            acc.store_unaligned(y + j);
+        },
+        [&](std::size_t j) { y[j] -= a[0] * x[0][j] + a[1] * x[1][j] + a[2] * x[2][j] + a[3] * x[3][j]; });
 }
 //! [trailing_update]
 
@@ -66,7 +59,7 @@ using dlmath::detail::LU;  // the same record as the reference LU
 //      +----+------+
 //
 // Step 3 holds 2/3 n^3 of the flops; it is a rank-nb update done four
-// columns of L21 at a time (axpy4_minus).
+// columns of L21 at a time (axpy4_minus), the rest one at a time (axpy).
 LU lu_factor(const Matrix& A) {
     const std::size_t n = A.shape(0);
     LU f{A, std::vector<std::size_t>(n), 1, false};
@@ -96,13 +89,13 @@ LU lu_factor(const Matrix& A) {
             const double inv_pivot = 1.0 / at(j, j);
             for (std::size_t i = j + 1; i < n; ++i) {
                 at(i, j) *= inv_pivot;
-                axpy_minus(a + i * n + j + 1, a + j * n + j + 1, at(i, j), e - j - 1);
+                axpy(e - j - 1, -at(i, j), a + j * n + j + 1, a + i * n + j + 1);
             }
         }
         if (e == n) break;
         // 2. U12 = L11^{-1} A12: row i of A12 -= l_ij * row j, for j < i in the panel
         for (std::size_t i = k + 1; i < e; ++i) {
-            for (std::size_t j = k; j < i; ++j) axpy_minus(a + i * n + e, a + j * n + e, at(i, j), n - e);
+            for (std::size_t j = k; j < i; ++j) axpy(n - e, -at(i, j), a + j * n + e, a + i * n + e);
         }
         // 3. A22 -= L21 U12, rows in parallel
         const long long first = static_cast<long long>(e), last = static_cast<long long>(n);
@@ -116,7 +109,7 @@ LU lu_factor(const Matrix& A) {
                 const double l[4] = {a[i * n + j], a[i * n + j + 1], a[i * n + j + 2], a[i * n + j + 3]};
                 axpy4_minus(y, x, l, n - e);
             }
-            for (; j < e; ++j) axpy_minus(y, a + j * n + e, a[i * n + j], n - e);
+            for (; j < e; ++j) axpy(n - e, -a[i * n + j], a + j * n + e, y);
         }
     }
     return f;
@@ -139,11 +132,11 @@ Matrix lu_solve(const LU& f, const Matrix& B) {
         for (std::size_t i = 0; i < n; ++i) {  // forward: y_i = (P b)_i - sum_{j<i} l_ij y_j
             double* xi = X.data() + i * r + c0;
             std::copy_n(B.data() + f.row[i] * r + c0, w, xi);
-            for (std::size_t j = 0; j < i; ++j) axpy_minus(xi, X.data() + j * r + c0, a[i * n + j], w);
+            for (std::size_t j = 0; j < i; ++j) axpy(w, -a[i * n + j], X.data() + j * r + c0, xi);
         }
         for (std::size_t i = n; i-- > 0;) {  // backward: x_i = (y_i - sum_{j>i} u_ij x_j) / u_ii
             double* xi = X.data() + i * r + c0;
-            for (std::size_t j = i + 1; j < n; ++j) axpy_minus(xi, X.data() + j * r + c0, a[i * n + j], w);
+            for (std::size_t j = i + 1; j < n; ++j) axpy(w, -a[i * n + j], X.data() + j * r + c0, xi);
             for (std::size_t c = 0; c < w; ++c) xi[c] /= a[i * n + i];
         }
     }

@@ -16,8 +16,7 @@
 
 #include "dlmath/detail/checks/linear_algebra.hpp"
 #include "dlmath/reference/linear_algebra/products.hpp"
-#include "../reduce.hpp"
-#include "dot_kernel.hpp"
+#include "../kernels/dot.hpp"
 #include "gemm.hpp"
 
 namespace dlmath::fast {
@@ -25,14 +24,8 @@ namespace {
 
 using detail::dot_block;
 
-using batch = xsimd::batch<double>;
-constexpr std::size_t W = batch::size;  // doubles per SIMD register
-
-double flat_dot(const double* x, const double* y, std::size_t n) {
-    return detail::blocked_reduce(
-        n, 0.0, [x, y](std::size_t b, std::size_t e) { return dot_block(x, y, b, e); },
-        [](double a, double b) { return a + b; });
-}
+// <x, y> over n contiguous doubles (gdt and the dot-shaped einsum specs).
+double flat_dot(const double* x, const double* y, std::size_t n) { return detail::dot(x, y, n); }
 
 // y ~ (m) = A ~ (m, n, row-major) · x ~ (n): one dot product per row.
 void matvec_rows(const double* A, const double* x, double* y, std::size_t m, std::size_t n) {

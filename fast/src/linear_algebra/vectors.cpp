@@ -13,35 +13,29 @@
 #include <xsimd/xsimd.hpp>
 
 #include "dlmath/detail/checks/linear_algebra.hpp"
-#include "../reduce.hpp"
-#include "dot_kernel.hpp"
+#include "../kernels/dot.hpp"
+#include "../kernels/reduce.hpp"
+#include "../kernels/simd.hpp"
 
 namespace dlmath::fast {
 namespace {
 
+using detail::batch;
 using detail::dot_block;
+using detail::W;
 
-using batch = xsimd::batch<double>;
-constexpr std::size_t W = batch::size;  // doubles per SIMD register
-
-
-// Sum of |x[i]|^k for k = 1 (`Power == 1`) or k = 2 over [begin, end).
+// Sum of |x[i]|^k for k = 1 (`Power == 1`) or k = 2 over [begin, end), two
+// accumulators. Bound attacked: memory (1 or 2 flops per 8 bytes read).
 template <int Power>
 double abs_power_sum_block(const double* x, std::size_t begin, std::size_t end) {
-    batch acc0(0.0), acc1(0.0);
-    std::size_t i = begin;
-    auto term = [](batch v) {
-        if constexpr (Power == 1) return xsimd::abs(v);
-        else return v * v;
-    };
-    for (; i + 2 * W <= end; i += 2 * W) {
-        acc0 += term(xsimd::load_unaligned(x + i));
-        acc1 += term(xsimd::load_unaligned(x + i + W));
-    }
-    for (; i + W <= end; i += W) acc0 += term(xsimd::load_unaligned(x + i));
-    double s = xsimd::hadd(acc0 + acc1);
-    for (; i < end; ++i) s += (Power == 1) ? std::fabs(x[i]) : x[i] * x[i];  // scalar tail
-    return s;
+    return detail::sum_batches<double, 2>(
+        begin, end,
+        [x](batch acc, std::size_t i) {
+            const batch v = xsimd::load_unaligned(x + i);
+            if constexpr (Power == 1) return acc + xsimd::abs(v);
+            else return acc + v * v;
+        },
+        [x](double s, std::size_t i) { return s + ((Power == 1) ? std::fabs(x[i]) : x[i] * x[i]); });
 }
 
 // max |x[i]| over a block, and whether a NaN was seen.
@@ -52,21 +46,23 @@ struct MaxAbs {
 MaxAbs max_abs_block(const double* x, std::size_t begin, std::size_t end) {
     batch m(0.0);
     xsimd::batch_bool<double> nan(false);
-    std::size_t i = begin;
-    for (; i + W <= end; i += W) {
-        const batch v = xsimd::load_unaligned(x + i);
-        nan = nan || xsimd::isnan(v);
-        m = xsimd::max(m, xsimd::abs(v));
-    }
+    MaxAbs r;  // the tail's share; max is exact, so the order of the parts does not matter
+    detail::for_each_batch<double>(
+        begin, end,
+        [&](std::size_t i) {
+            const batch v = xsimd::load_unaligned(x + i);
+            nan = nan || xsimd::isnan(v);
+            m = xsimd::max(m, xsimd::abs(v));
+        },
+        [&](std::size_t i) {
+            const double a = std::fabs(x[i]);
+            if (std::isnan(a)) r.nan = true;
+            else if (a > r.max) r.max = a;
+        });
     alignas(batch::arch_type::alignment()) double lanes[W];
     m.store_aligned(lanes);
-    MaxAbs r{0.0, xsimd::any(nan)};
+    r.nan = r.nan || xsimd::any(nan);
     for (std::size_t k = 0; k < W; ++k) r.max = lanes[k] > r.max ? lanes[k] : r.max;
-    for (; i < end; ++i) {  // scalar tail
-        const double a = std::fabs(x[i]);
-        if (std::isnan(a)) r.nan = true;
-        else if (a > r.max) r.max = a;
-    }
     return r;
 }
 
@@ -76,18 +72,17 @@ MaxAbs max_abs(const double* x, std::size_t n) {
         [](MaxAbs a, MaxAbs b) { return MaxAbs{a.max > b.max ? a.max : b.max, a.nan || b.nan}; });
 }
 
-// sum_i (|x_i| / m)^p over a block: every term lies in [0, 1].
+// sum_i (|x_i| / m)^p over a block: every term lies in [0, 1]. Bound
+// attacked: compute (a pow per element costs far more than its 8 bytes).
 double scaled_pow_sum_block(const double* x, std::size_t begin, std::size_t end, double m, double p) {
     const batch inv_m(1.0 / m), pb(p);
-    batch acc(0.0);
-    std::size_t i = begin;
-    for (; i + W <= end; i += W) {
-        // |x_i| / m as |x_i| * (1/m): one extra rounding per term, counted in the bound
-        acc += xsimd::pow(xsimd::abs(xsimd::load_unaligned(x + i)) * inv_m, pb);
-    }
-    double s = xsimd::hadd(acc);
-    for (; i < end; ++i) s += std::pow(std::fabs(x[i]) * (1.0 / m), p);  // scalar tail
-    return s;
+    // |x_i| / m as |x_i| * (1/m): one extra rounding per term, counted in the bound
+    return detail::sum_batches<double>(
+        begin, end,
+        [x, inv_m, pb](batch acc, std::size_t i) {
+            return acc + xsimd::pow(xsimd::abs(xsimd::load_unaligned(x + i)) * inv_m, pb);
+        },
+        [x, m, p](double s, std::size_t i) { return s + std::pow(std::fabs(x[i]) * (1.0 / m), p); });
 }
 
 double plus(double a, double b) { return a + b; }

@@ -1,17 +1,60 @@
 /// \file
-/// \brief Tuning constants shared by the fast kernels.
+/// \brief Tuning constants of the fast kernels: every threshold in one place.
+///
+/// Each constant trades one cost against another; its comment says which,
+/// and roughly where the break-even lies on a current x86 core. None of them
+/// changes a result's bits for a given input and thread count — the
+/// thresholds only decide whether a fixed amount of work is shared among
+/// threads — except `reduction_block`, which fixes the summation order of a
+/// reduction (and so its rounding) once and for all. The tests size their
+/// cases from these names, so that both sides of each threshold are covered.
 #pragma once
 
 #include <cstddef>
 
 namespace dlmath::fast {
 
-/// Vectors shorter than this are reduced by one thread: below it the cost of
-/// waking the OpenMP team (a few microseconds) exceeds the work.
+/// Memory-bound kernels (dot, norm, gdt, matvec, centring in pca) run on one
+/// thread below this many elements (2^16 doubles, 512 KiB). Trades the cost
+/// of waking the OpenMP team and its closing barrier — a few microseconds,
+/// far more on a machine busy with other work — against streaming the data
+/// with more cores; below it one core reads the data in less time than the
+/// wake-up takes.
 inline constexpr std::size_t parallel_threshold = std::size_t{1} << 16;
 
 /// Length of the fixed blocks a reduction is split into (16384 doubles,
-/// 128 KiB per operand: two operands fit a typical L2 cache).
+/// 128 KiB per operand: two operands fit a typical L2 cache). Trades the
+/// number of partials combined serially (n / block, negligible) against
+/// load balance and accuracy: blocks fixed in length make the result
+/// independent of the thread count, and the rounding error of a blocked sum
+/// grows with the block length plus the number of blocks, not with n.
 inline constexpr std::size_t reduction_block = std::size_t{1} << 14;
+
+/// GEMM-based products (matmul, gram, GEMM-shaped einsum, large bmm
+/// entries) with fewer multiply-adds than this (m·k·n = 2^22, about 160³,
+/// some 250 µs on one core) run on one thread. Trades the OpenMP team's
+/// start-up and the two barriers per packed B panel against a second core's
+/// share of the flops; a shared machine moves the break-even up.
+inline constexpr std::size_t gemm_parallel_threshold = std::size_t{1} << 22;
+
+/// A batch of small products (bmm) runs one product per thread from a total
+/// of this many multiply-adds (nb·m·k·n = 2^18), a sixteenth of
+/// gemm_parallel_threshold. Trades one fork for the whole batch, with no
+/// barrier inside, against the work: without the barriers of a threaded
+/// GEMM, threads pay from a much smaller size.
+inline constexpr std::size_t batch_threshold = gemm_parallel_threshold / 16;
+
+/// The blocked LU (det, solve, inv) updates the trailing matrix with threads
+/// from n = 128 rows, and solves with threads from n·r = 128² entries of
+/// the right-hand sides. Trades one fork and barrier per panel of 32
+/// columns (n/32 of them) against the rank-32 update of the rows below the
+/// panel; below 128 rows the update is too short to pay for the barriers.
+inline constexpr std::size_t lu_parallel_n = 128;
+
+/// The Jacobi SVD and eigh rotate column pairs with threads from 128
+/// columns. Trades one barrier per round of the block tournament (about
+/// n/16 rounds per sweep) against the rotations of a round; below 128
+/// columns a round is too short to pay for a barrier.
+inline constexpr std::size_t jacobi_parallel_n = 128;
 
 }  // namespace dlmath::fast

@@ -17,16 +17,10 @@
 
 #include <xtensor/xarray.hpp>
 
-#include "dlmath/fast/config.hpp"
+#include "dlmath/fast/config.hpp"  // gemm_parallel_threshold and the other thresholds
 #include "dlmath/tensor.hpp"
 
 namespace dlmath::fast {
-
-/// Products with fewer multiply-adds than this (m·k·n = 2^22, about 160³,
-/// some 250 µs on one core) run on one thread: below it, waking the OpenMP
-/// team and its barriers cost more than a second core saves, the more so
-/// on a machine shared with other work.
-inline constexpr std::size_t gemm_parallel_threshold = std::size_t{1} << 22;
 
 /// \ingroup chapter1
 /// \copydoc dlmath::reference::matmul

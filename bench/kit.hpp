@@ -1,0 +1,183 @@
+// The benchmark kit: one way to register a kernel's cases.
+//
+// A kernel is measured at a list of sizes n. For each size the kit makes
+// the inputs (outside the timing), and each case — `reference`, `fast`,
+// `library`, and for a kernel with a ladder `step1`, `step2`, … — becomes
+// one Google Benchmark named <kernel>/<case>/<n>, the scheme that
+// dlmath-bench-report reads. The rate counter is GFLOP/s or GB/s from the
+// work of one call (flops the kernel needs, or bytes it must move), or none
+// where cases do different amounts of work for the same result. Example:
+//
+//   const int registered = (dlmath::bench::kernel("dot", bytes([](std::size_t n) { return 16.0 * n; }),
+//                                                 {1000, 10000}, [](std::size_t n) {
+//                                                     return std::tuple{uniform<Vector>({n}, 1), uniform<Vector>({n}, 2)};
+//                                                 })
+//                               .reference([](const Vector& x, const Vector& y) { return dlmath::reference::dot(x, y); })
+//                               .fast([](const Vector& x, const Vector& y) { return dlmath::fast::dot(x, y); })
+//                               .library([](const Vector& x, const Vector& y) { return cblas_ddot(...); }),
+//                           0);
+//
+// The inputs are a std::tuple; each case is called with its elements.
+// Settings (unit, tune) apply to the cases added after them.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <random>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+namespace dlmath::bench {
+
+// ---------------------------------------------------------------- inputs
+
+/// A tensor of the given shape filled with uniform values in [−1, 1) from
+/// a fixed seed (the same inputs on every run).
+template <class T>
+T uniform(std::vector<std::size_t> shape, unsigned seed) {
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> d(-1.0, 1.0);
+    T x = T::from_shape(shape);
+    for (auto& v : x) v = d(rng);
+    return x;
+}
+
+/// The same with standard normal values.
+template <class T>
+T normal(std::vector<std::size_t> shape, unsigned seed) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> d;
+    T x = T::from_shape(shape);
+    for (auto& v : x) v = d(rng);
+    return x;
+}
+
+// ---------------------------------------------------------------- work and rates
+
+/// What one call of a kernel at size n costs, and the rate to report.
+struct Work {
+    std::string counter;                           // "GFLOP/s", "GB/s", or "" (time only)
+    std::function<double(std::size_t)> per_call;  // flops or bytes of one call
+};
+
+/// Compute-bound kernels: report GFLOP/s from the flops one call needs.
+template <class F>
+Work flops(F f) {
+    return {"GFLOP/s", std::function<double(std::size_t)>(f)};
+}
+
+/// Memory-bound kernels: report GB/s from the bytes one call must move.
+template <class F>
+Work bytes(F f) {
+    return {"GB/s", std::function<double(std::size_t)>(f)};
+}
+
+/// Cases that do different amounts of work for the same result (e.g. a
+/// Jacobi SVD against LAPACK's divide and conquer): compared by time only.
+inline Work time_only() { return {"", {}}; }
+
+// ---------------------------------------------------------------- cases
+
+/// Per-case limits for cases that are slow at large sizes.
+struct Limits {
+    long long single_iteration_from = 0;  // sizes >= this are timed once (calls of seconds); 0: never
+    long long skip_from = 0;              // sizes >= this are not registered; 0: never
+};
+
+template <class Make>
+class Kernel {
+    using Inputs = std::invoke_result_t<Make&, std::size_t>;
+
+public:
+    Kernel(std::string name, Work work, std::vector<long long> sizes, Make make)
+        : name_(std::move(name)), work_(std::move(work)), sizes_(std::move(sizes)), make_(std::move(make)) {}
+
+    /// The time unit of the report (default: milliseconds).
+    Kernel& unit(benchmark::TimeUnit u) {
+        unit_ = u;
+        return *this;
+    }
+
+    /// Extra settings per size, e.g. repetitions for the noisy DRAM-sized cases.
+    Kernel& tune(std::function<void(benchmark::internal::Benchmark*, long long)> t) {
+        tune_ = std::move(t);
+        return *this;
+    }
+
+    template <class F>
+    Kernel& reference(F f, Limits limits = {}) {
+        return add("reference", std::move(f), limits, "", nullptr);
+    }
+    template <class F>
+    Kernel& fast(F f, Limits limits = {}) {
+        return add("fast", std::move(f), limits, "", nullptr);
+    }
+    template <class F>
+    Kernel& library(F f, Limits limits = {}) {
+        return add("library", std::move(f), limits, "", nullptr);
+    }
+    /// Step k of the kernel's ladder (k ≥ 1; step 0 is the reference case),
+    /// with a few words on what it changes (the report shows them). Before
+    /// it is timed, `check(inputs..., result)` must return "" — or what is
+    /// wrong, and the case reports that error instead of a time: a step
+    /// that got faster by computing something else must not count.
+    template <class F, class Check>
+    Kernel& step(int k, std::string what, F f, Check check, Limits limits = {}) {
+        return add("step" + std::to_string(k), std::move(f), limits, std::move(what), std::move(check));
+    }
+
+private:
+    // Registers case `kase` at every size; `check` is nullptr or a step's check.
+    template <class F, class Check>
+    Kernel& add(const std::string& kase, F f, Limits limits, std::string label, Check check) {
+        for (long long n : sizes_) {
+            if (limits.skip_from > 0 && n >= limits.skip_from) continue;
+            const std::string name = name_ + "/" + kase + "/" + std::to_string(n);
+            auto run = [f, n, label, check, make = make_, work = work_](benchmark::State& state) {
+                const Inputs in = make(static_cast<std::size_t>(n));
+                if (!label.empty()) state.SetLabel(label);
+                if constexpr (!std::is_same_v<Check, std::nullptr_t>) {
+                    const auto result = std::apply(f, in);
+                    const std::string error =
+                        std::apply([&](const auto&... args) { return check(args..., result); }, in);
+                    if (!error.empty()) {
+                        state.SkipWithError(error.c_str());
+                        return;
+                    }
+                }
+                for (auto _ : state) benchmark::DoNotOptimize(std::apply(f, in));
+                if (!work.counter.empty()) {
+                    const double per_call = work.per_call(static_cast<std::size_t>(n));
+                    state.counters[work.counter] = benchmark::Counter(
+                        per_call * static_cast<double>(state.iterations()) / 1e9, benchmark::Counter::kIsRate);
+                }
+            };
+            auto* b = benchmark::RegisterBenchmark(name.c_str(), run);
+            b->Arg(n)->UseRealTime()->Unit(unit_);
+            if (limits.single_iteration_from > 0 && n >= limits.single_iteration_from) b->Iterations(1);
+            if (tune_) tune_(b, n);
+        }
+        return *this;
+    }
+
+    std::string name_;
+    Work work_;
+    std::vector<long long> sizes_;
+    Make make_;
+    benchmark::TimeUnit unit_ = benchmark::kMillisecond;
+    std::function<void(benchmark::internal::Benchmark*, long long)> tune_;
+};
+
+/// Starts the registration of kernel `name` at `sizes`; `make(n)` returns
+/// the inputs of size n as a std::tuple.
+template <class Make>
+Kernel<Make> kernel(std::string name, Work work, std::vector<long long> sizes, Make make) {
+    return Kernel<Make>(std::move(name), std::move(work), std::move(sizes), std::move(make));
+}
+
+}  // namespace dlmath::bench
