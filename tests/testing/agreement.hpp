@@ -1,8 +1,9 @@
-// Shared test helpers: error bounds in units of the unit roundoff, and one
-// agreement check that reports the worst element, its index, both values
-// and the bound.
+// Shared test helpers: error bounds in units of the unit roundoff, the
+// small norms that scale them, and one agreement check that reports the
+// worst element, its index, both values and the bound.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +14,11 @@
 
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
+#include <xtensor/xmanipulation.hpp>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xsort.hpp>
+
+#include "dlmath/tensor.hpp"
 
 namespace dlmath::testing {
 
@@ -22,6 +28,18 @@ inline constexpr double u = std::numeric_limits<double>::epsilon() / 2;
 /// Higham's gamma_n = n u / (1 - n u): the relative error bound of n
 /// successive roundings (e.g. a recursive sum of n + 1 terms).
 inline double gamma_n(double n) { return n * u / (1.0 - n * u); }
+
+/// Backward error of a Jacobi decomposition: at most ~10 sweeps, each column
+/// takes part in n - 1 rotations per sweep, each rotation costs a few u
+/// relative (Demmel & Veselic 1992): c n u with c = 60 covers it.
+inline double jacobi_bound(std::size_t n) { return 60.0 * static_cast<double>(std::max<std::size_t>(n, 1)) * u; }
+
+/// A^T, as a Matrix.
+inline Matrix tr(const Matrix& A) { return xt::transpose(A); }
+/// ||A||_F, summed plainly (the scale of a bound, not a result under test).
+inline double fro(const Matrix& A) { return std::sqrt(xt::sum(A * A)()); }
+/// max |a_ij|, 0 for an empty matrix.
+inline double max_abs(const Matrix& A) { return A.size() ? xt::amax(xt::abs(A))() : 0.0; }
 
 /// Distance in units in the last place between two finite doubles
 /// (0 when bitwise equal, 1 for neighbours; +0 and -0 are 0 apart).

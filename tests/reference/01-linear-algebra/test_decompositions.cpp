@@ -1,4 +1,4 @@
-// Chapter 1, section 3 — reference twin: worked examples, edge cases, bad
+// Decompositions, reference twin: worked examples, edge cases, bad
 // input, the mathematics of linear systems and decompositions as RapidCheck
 // properties, and LAPACK (xtensor-blas) as an independent oracle.
 
@@ -15,39 +15,29 @@
 #include <xtensor/xview.hpp>
 
 #include "agreement.hpp"
-#include "matrices.hpp"
 #include "dlmath/errors.hpp"
 #include "dlmath/reference/linear_algebra.hpp"
+#include "generators.hpp"
+#include "twins.hpp"
 
 namespace ref = dlmath::reference;
 using dlmath::Matrix;
 using dlmath::Vector;
 using dlmath::testing::agree;
 using dlmath::testing::agree_elementwise;
-using dlmath::testing::u;
 using dlmath::testing::fro;
+using dlmath::testing::ill_conditioned;
 using dlmath::testing::jacobi_bound;
 using dlmath::testing::max_abs;
-using dlmath::testing::random_matrix;
+using dlmath::testing::random;
 using dlmath::testing::rank_deficient;
 using dlmath::testing::tr;
+using dlmath::testing::u;
 using dlmath::testing::what_of;
 
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// A matrix with prescribed singular values: Q1 diag(s) Q2^T, Q from LAPACK's QR.
-Matrix with_singular_values(const Vector& s, std::uint64_t seed) {
-    const std::size_t n = s.size();
-    const Matrix Q1 = std::get<0>(xt::linalg::qr(random_matrix(n, n, seed)));
-    const Matrix Q2 = std::get<0>(xt::linalg::qr(random_matrix(n, n, seed + 1)));
-    Matrix A = xt::zeros<double>({n, n});
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < n; ++j)
-            for (std::size_t l = 0; l < n; ++l) A(i, j) += Q1(i, l) * s(l) * Q2(j, l);
-    return A;
-}
 
 // Plain triple loop, independent of the library's products.
 Matrix mm(const Matrix& A, const Matrix& B) {
@@ -185,12 +175,8 @@ TEST(Decompositions, EighOfAKnownMatrix) {
 
 TEST(PowerIteration, FindsTheDominantEigenpair) {
     // Q diag(5, 2, 1) Q^T: ratio 2/5 per step, converges in a few dozen steps
-    const Matrix Q = std::get<0>(xt::linalg::qr(random_matrix(3, 3, 11)));
-    Matrix A = xt::zeros<double>({3, 3});
-    const double lam[3] = {5.0, 2.0, 1.0};
-    for (std::size_t i = 0; i < 3; ++i)
-        for (std::size_t j = 0; j < 3; ++j)
-            for (std::size_t l = 0; l < 3; ++l) A(i, j) += Q(i, l) * lam[l] * Q(j, l);
+    const Matrix A = dlmath::testing::spd_matrix(Vector{5.0, 2.0, 1.0}, 11);
+    const Matrix Q = dlmath::testing::orthogonal(3, 11);  // its columns are the eigenvectors
     const dlmath::PowerIteration p = ref::power_iteration(A, 1000, 1e-12);
     EXPECT_EQ(p.status, dlmath::Status::success);
     EXPECT_TRUE(p.reason.empty());
@@ -312,7 +298,7 @@ TEST(BadInput, EveryFunctionRejectsWhatItCannotUse) {
 RC_GTEST_PROP(DetProperty, DeterminantIsMultiplicative, ()) {
     const std::size_t n = *dim(1, 8);
     const auto seed = *rc::gen::arbitrary<std::uint32_t>();
-    const Matrix A = random_matrix(n, n, seed), B = random_matrix(n, n, seed + 1);
+    const Matrix A = random<Matrix>({n, n}, seed), B = random<Matrix>({n, n}, seed + 1);
     const Matrix AB = mm(A, B);
     const double lhs = ref::det(AB), rhs = ref::det(A) * ref::det(B);
     const double kappa = ref::cond(A) + ref::cond(B) + ref::cond(AB);
@@ -323,8 +309,8 @@ RC_GTEST_PROP(DetProperty, DeterminantIsMultiplicative, ()) {
 RC_GTEST_PROP(SolveProperty, ResidualIsSmallAndInverseIsAnInverse, ()) {
     const std::size_t n = *dim(1, 16);
     const auto seed = *rc::gen::arbitrary<std::uint32_t>();
-    const Matrix A = random_matrix(n, n, seed);
-    const Vector b = xt::view(random_matrix(n, 1, seed + 3), xt::all(), 0);
+    const Matrix A = random<Matrix>({n, n}, seed);
+    const Vector b = random<Vector>({n}, seed + 3);
     const Vector x = ref::solve(A, b);
     const double bound = 8 * static_cast<double>(n) * u * fro(A) * norm2(x);
     DLMATH_RC_ASSERT(agree(norm2(mv(A, x) - b), 0.0, bound, "||Ax - b||"));
@@ -336,7 +322,7 @@ RC_GTEST_PROP(SolveProperty, ResidualIsSmallAndInverseIsAnInverse, ()) {
 
 RC_GTEST_PROP(SvdProperty, ReconstructsWithOrthonormalFactorsAndSortedValues, ()) {
     const std::size_t m = *dim(0, 12), n = *dim(0, 12);
-    const Matrix A = random_matrix(m, n, *rc::gen::arbitrary<std::uint32_t>());
+    const Matrix A = random<Matrix>({m, n}, *rc::gen::arbitrary<std::uint32_t>());
     const dlmath::SVD d = ref::svd(A);
     const std::size_t k = std::min(m, n);
     RC_ASSERT(d.U.shape(0) == m && d.U.shape(1) == k && d.S.size() == k && d.Vt.shape(0) == k && d.Vt.shape(1) == n);
@@ -353,7 +339,7 @@ RC_GTEST_PROP(SvdProperty, ReconstructsWithOrthonormalFactorsAndSortedValues, ()
 
 RC_GTEST_PROP(EighProperty, AQEqualsQLambdaWithOrthonormalQ, ()) {
     const std::size_t n = *dim(1, 16);
-    const Matrix B = random_matrix(n, n, *rc::gen::arbitrary<std::uint32_t>());
+    const Matrix B = random<Matrix>({n, n}, *rc::gen::arbitrary<std::uint32_t>());
     const Matrix A = B + tr(B);  // exactly symmetric
     const dlmath::Eigh e = ref::eigh(A);
     const Matrix& Q = e.eigenvectors;
@@ -371,16 +357,13 @@ RC_GTEST_PROP(EighProperty, AQEqualsQLambdaWithOrthonormalQ, ()) {
 RC_GTEST_PROP(EighProperty, RayleighQuotientNeverExceedsTheTopEigenvalue, ()) {
     const std::size_t n = *dim(1, 12);
     const auto seed = *rc::gen::arbitrary<std::uint32_t>();
-    const Matrix B = random_matrix(n, n, seed);
+    const Matrix B = random<Matrix>({n, n}, seed);
     const Matrix A = B + tr(B);
     const dlmath::Eigh e = ref::eigh(A);
     const double lmax = e.eigenvalues(n - 1);
     const double slack = (jacobi_bound(n) + dlmath::testing::gamma_n(2.0 * n)) * fro(A);
-    std::mt19937_64 rng(seed + 5);
-    std::normal_distribution<double> g;
     for (int t = 0; t < 200; ++t) {
-        Vector x = Vector::from_shape({n});
-        for (auto& v : x) v = g(rng);
+        Vector x = random<Vector>({n}, seed + 5 + 1000 * static_cast<std::uint64_t>(t));
         x /= norm2(x);
         RC_ASSERT(xt::sum(x * mv(A, x))() <= lmax + slack);
     }
@@ -397,7 +380,7 @@ RC_GTEST_PROP(PinvProperty, FourPenroseConditions, ()) {
     const bool deficient = *rc::gen::arbitrary<bool>();
     const auto seed = *rc::gen::arbitrary<std::uint32_t>();
     const std::size_t r = deficient ? *dim(0, static_cast<int>(std::min(m, n))) : std::min(m, n);
-    const Matrix A = deficient ? rank_deficient(m, n, r, seed) : random_matrix(m, n, seed);
+    const Matrix A = deficient ? rank_deficient(m, n, r, seed) : random<Matrix>({m, n}, seed);
     // rank-deficient data carries rounding ~ n u sigma_1 in the "zero" singular
     // values: cut them with rcond = 1e-10 instead of NumPy's 1e-15
     const double rcond = deficient ? 1e-10 : 1e-15;
@@ -428,8 +411,8 @@ RC_GTEST_PROP(PinvProperty, MinimumNormSolutionOfAWideSystem, ()) {
     const std::size_t m = *dim(1, 6);
     const std::size_t n = m + *dim(1, 6);
     const auto seed = *rc::gen::arbitrary<std::uint32_t>();
-    const Matrix A = random_matrix(m, n, seed);
-    const Vector b = xt::view(random_matrix(m, 1, seed + 1), xt::all(), 0);
+    const Matrix A = random<Matrix>({m, n}, seed);
+    const Vector b = random<Vector>({m}, seed + 1);
     const Matrix P = ref::pinv(A);
     const Vector x = mv(P, b);
     const double kappa = ref::cond(A);
@@ -437,11 +420,8 @@ RC_GTEST_PROP(PinvProperty, MinimumNormSolutionOfAWideSystem, ()) {
     DLMATH_RC_ASSERT(agree(norm2(mv(A, x) - b), 0.0, c * fro(A) * norm2(x), "||Ax - b||"));
     DLMATH_RC_ASSERT(agree_elementwise(ref::lstsq(A, b), x, [&](std::size_t) { return c * norm2(x); }, "lstsq = pinv b"));
     const Matrix Pn = Matrix(xt::eye<double>(n)) - mm(P, A);  // projector onto the null space
-    std::mt19937_64 rng(seed + 2);
-    std::normal_distribution<double> g;
     for (int t = 0; t < 20; ++t) {
-        Vector w = Vector::from_shape({n});
-        for (auto& v : w) v = g(rng);
+        const Vector w = random<Vector>({n}, seed + 2 + 1000 * static_cast<std::uint64_t>(t));
         const Vector z = mv(Pn, w);
         // x^T z = 0 up to c ||x|| ||z||, so ||x + z||^2 >= ||x||^2 - 2 c ||x|| ||z||
         RC_ASSERT(norm2(x + z) >= norm2(x) - 2 * c * norm2(z));
@@ -455,18 +435,15 @@ RC_GTEST_PROP(LstsqProperty, LeastSquaresOfATallSystem, ()) {
     const std::size_t n = *dim(1, 6);
     const std::size_t m = n + *dim(1, 8);
     const auto seed = *rc::gen::arbitrary<std::uint32_t>();
-    const Matrix A = random_matrix(m, n, seed);
-    const Vector b = xt::view(random_matrix(m, 1, seed + 1), xt::all(), 0);
+    const Matrix A = random<Matrix>({m, n}, seed);
+    const Vector b = random<Vector>({m}, seed + 1);
     const Vector x = ref::lstsq(A, b);
     const Vector r = mv(A, x) - b;
     const double c = jacobi_bound(m) * ref::cond(A);
     const double ne = norm2(mv(tr(A), r));
     DLMATH_RC_ASSERT(agree(ne, 0.0, c * fro(A) * (fro(A) * norm2(x) + norm2(b)), "||A^T (Ax - b)||"));
-    std::mt19937_64 rng(seed + 2);
-    std::normal_distribution<double> g(0.0, 1e-3);
     for (int t = 0; t < 20; ++t) {
-        Vector d = Vector::from_shape({n});
-        for (auto& v : d) v = g(rng);
+        const Vector d = random<Vector>({n}, seed + 2 + 1000 * static_cast<std::uint64_t>(t), 1e-3);
         RC_ASSERT(norm2(mv(A, x + d) - b) >= norm2(r) * (1 - 8 * static_cast<double>(m) * u));
     }
 }
@@ -489,7 +466,7 @@ RC_GTEST_PROP(RankProperty, RankOfAProductOfThinFactors, ()) {
 RC_GTEST_PROP(ExpmProperty, InverseAndDiagonal, ()) {
     const std::size_t n = *dim(1, 8);
     const auto seed = *rc::gen::arbitrary<std::uint32_t>();
-    Matrix A = random_matrix(n, n, seed);
+    Matrix A = random<Matrix>({n, n}, seed);
     const double ninf = xt::amax(xt::sum(xt::abs(A), {1}))();
     A *= 2.0 / ninf;
     const Matrix P = mm(ref::expm(A), ref::expm(Matrix(-A)));
@@ -514,7 +491,7 @@ RC_GTEST_PROP(ExpmProperty, InverseAndDiagonal, ()) {
 RC_GTEST_PROP(PcaProperty, ReconstructionErrorIsTheDiscardedVariance, ()) {
     const std::size_t N = *dim(2, 20), d = *dim(1, 6);
     const std::size_t k = *dim(0, static_cast<int>(std::min(N, d)));
-    const Matrix X = random_matrix(N, d, *rc::gen::arbitrary<std::uint32_t>()) + 3.0;
+    const Matrix X = random<Matrix>({N, d}, *rc::gen::arbitrary<std::uint32_t>()) + 3.0;
     const dlmath::PCA p = ref::pca(X, k);
     const Vector mu = xt::mean(X, {0});
     const Matrix Xc = X - mu;
@@ -552,14 +529,6 @@ TEST(Pca, StandardisingChangesTheAxes) {
 
 // ---------------------------------------------------------------- LAPACK oracle
 
-namespace {
-Vector spectrum(std::size_t n, double kappa) {  // geometric from 1 down to 1/kappa
-    Vector s = Vector::from_shape({n});
-    for (std::size_t i = 0; i < n; ++i) s(i) = std::pow(kappa, -static_cast<double>(i) / std::max<double>(1.0, n - 1.0));
-    return s;
-}
-}  // namespace
-
 // Singular values agree with LAPACK's within both backward errors by Weyl:
 // |sigma_i - sigma_i'| <= ||E||_2 <= c n u sigma_1, on random, ill-conditioned
 // (kappa = 1e10) and rank-deficient matrices.
@@ -567,8 +536,8 @@ RC_GTEST_PROP(LapackOracle, SingularValues, ()) {
     const int kind = *rc::gen::inRange(0, 3);
     const auto seed = *rc::gen::arbitrary<std::uint32_t>();
     const std::size_t m = *dim(1, 12), n = kind == 1 ? m : *dim(1, 12);
-    const Matrix A = kind == 0   ? random_matrix(m, n, seed)
-                     : kind == 1 ? with_singular_values(spectrum(m, 1e10), seed)
+    const Matrix A = kind == 0   ? random<Matrix>({m, n}, seed)
+                     : kind == 1 ? ill_conditioned(m, 1e10, seed)
                                  : rank_deficient(m, n, std::min(m, n) / 2, seed);
     const dlmath::SVD d = ref::svd(A);
     const auto lap = xt::linalg::svd(A, false, true);  // (U, S, Vt)
@@ -581,7 +550,7 @@ RC_GTEST_PROP(LapackOracle, SingularValues, ()) {
 // within c n u ||A|| / gap (Davis-Kahan), for eigenvalues with a gap.
 RC_GTEST_PROP(LapackOracle, SymmetricEigenpairs, ()) {
     const std::size_t n = *dim(1, 12);
-    const Matrix B = random_matrix(n, n, *rc::gen::arbitrary<std::uint32_t>());
+    const Matrix B = random<Matrix>({n, n}, *rc::gen::arbitrary<std::uint32_t>());
     const Matrix A = B + tr(B);
     const dlmath::Eigh e = ref::eigh(A);
     const auto [w, v] = xt::linalg::eigh(A);
@@ -609,7 +578,7 @@ RC_GTEST_PROP(LapackOracle, DetInvPinvLstsq, ()) {
     const std::size_t n = *dim(1, 10);
     const auto seed = *rc::gen::arbitrary<std::uint32_t>();
     const bool ill = *rc::gen::arbitrary<bool>();
-    const Matrix A = ill ? with_singular_values(spectrum(n, 1e8), seed) : random_matrix(n, n, seed);
+    const Matrix A = ill ? ill_conditioned(n, 1e8, seed) : random<Matrix>({n, n}, seed);
     const double kappa = ref::cond(A);
     const double rel = 64 * static_cast<double>(n) * u * kappa;
     const double dl = xt::linalg::det(A);
@@ -620,8 +589,8 @@ RC_GTEST_PROP(LapackOracle, DetInvPinvLstsq, ()) {
     const Matrix Pl = xt::linalg::pinv(A);
     const double pb = jacobi_bound(n) * kappa * max_abs(Pl) * 4;
     DLMATH_RC_ASSERT(agree_elementwise(ref::pinv(A), Pl, [pb](std::size_t) { return pb; }, "pinv vs LAPACK"));
-    const Matrix T = random_matrix(n + 3, n, seed + 9);  // tall, well conditioned
-    const Vector b = xt::view(random_matrix(n + 3, 1, seed + 10), xt::all(), 0);
+    const Matrix T = random<Matrix>({n + 3, n}, seed + 9);  // tall, well conditioned
+    const Vector b = random<Vector>({n + 3}, seed + 10);
     const Vector xl = xt::flatten(std::get<0>(xt::linalg::lstsq(T, b)));
     const double lb = jacobi_bound(n + 3) * ref::cond(T) * 4 * (norm2(xl) + norm2(b) / ref::svd(T).S(n - 1));
     DLMATH_RC_ASSERT(agree_elementwise(ref::lstsq(T, b), xl, [lb](std::size_t) { return lb; }, "lstsq vs LAPACK"));

@@ -1,4 +1,4 @@
-// Chapter 1, section 1.1 — objects and notation: shapes of tensors, of their
+// Objects and notation: shapes of tensors, of their
 // slices, and of broadcast sums, as xtensor (and NumPy) define them.
 
 #include <gtest/gtest.h>
