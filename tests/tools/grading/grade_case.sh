@@ -22,9 +22,9 @@ cp "$here/cases/$case_name"/* "$tmp/submission/"
 # what grading must not change: the graded exercises, the grader, these tests
 dirs=()
 for name in "$exercise" frobenius_norm cosine_similarity; do
-  f=$(grep -rl --include=CMakeLists.txt "dlmath_add_exercise(NAME $name\b" "$root/exercises" | head -n 1)
-  [ -n "$f" ] || { echo "FAIL: no exercise $name"; exit 1; }
-  dirs+=("$(dirname "$f")")
+  d=$(find "$root/exercises" -mindepth 2 -maxdepth 2 -type d -name "${name//_/-}" | head -n 1)
+  [ -n "$d" ] || { echo "FAIL: no exercise $name"; exit 1; }
+  dirs+=("$d")
 done
 snapshot() {
   find "${dirs[@]}" "$root/tests/tools/grading" "$root/cmake/DlmathExercise.cmake" "$root"/scripts/grade* \
