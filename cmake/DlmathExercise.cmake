@@ -1,19 +1,38 @@
-# dlmath_add_exercise(NAME <name> CHAPTER <n> POINTS <p> SOURCES <files...>
-#                     TESTS <files...> [HIDDEN_TESTS <files...>] [TIMEOUT <seconds>])
+# dlmath_add_exercise(POINTS <p> SOURCES <files...> TESTS <files...>
+#                     [HIDDEN_TESTS <files...>] [TIMEOUT <seconds>])
+#
+# Called from exercises/NN-chapter/<exercise>/CMakeLists.txt. The folder names
+# the exercise: chapter NN, name <exercise> with `-` written `_`
+# (exercises/01-linear-algebra/frobenius-norm is frobenius_norm of chapter 1).
 #
 # Builds one exercise as its own targets, so an exercise that does not compile
 # costs only its own points:
-#   exercise_<name>        the student's sources (an object library)
-#   exercise_<name>_test   its GoogleTest program (visible + hidden tests)
-# Every TEST/TEST_F of the test files becomes one ctest entry
-# `exercise.<name>.<Suite>.<Test>` with labels `exercise` and `chapter<n>` and
-# a timeout (default 10 s). Each entry runs through scripts/grade-run.py, which
-# passes a test only when the test program ran to its end and GoogleTest's own
-# XML report says the test passed: an early exit(0), a crash or a timeout fails.
-# Hidden test files that are missing (the student edition) are skipped.
-# The points and the list of tests go to a manifest that the grader reads:
-#   ${DLMATH_EXERCISE_MANIFEST_DIR}/<name>.json
+#   exercise_<name>            the student's sources (an object library)
+#   exercise_<name>_checks     its tests, visible and hidden (an object library)
+#   exercise_<name>_test       the test program: the tests + the student's code
+#   exercise_<name>_list       the tests alone, linked without the student's
+#                              code (its calls left unresolved; they never run):
+#                              the program the test cases are listed from
+#   exercise_<name>_discover   lists the test cases (--gtest_list_tests) and
+#                              writes the manifest and the ctest entries
+# Tests are GoogleTest or RapidCheck (RC_GTEST_PROP) tests. Every test case of
+# the listing becomes one ctest entry `exercise.<name>.<Suite>.<Test>` with
+# labels `exercise` and `chapter<N>` and a timeout (default 10 s). Each entry
+# runs through scripts/grade-run.py, which passes a test only when the test
+# program ran to its end and GoogleTest's own XML report says the test passed:
+# an early exit(0), a crash or a timeout fails.
+# A case is hidden when GoogleTest's listing places it in one of the
+# HIDDEN_TESTS files. Hidden test files that are missing (the student
+# edition) are skipped. No student code runs while the cases are listed.
+#
+# Two JSON files per exercise, read by the grader (scripts/grade-tool.py):
+#   ${DLMATH_EXERCISE_DECLARED_DIR}/<name>.json   at configure time: name,
+#       chapter, points, timeout, targets, program, sources, test files
+#   ${DLMATH_EXERCISE_MANIFEST_DIR}/<name>.json   at build time: the same plus
+#       tests[] (ctest name, case, hidden), from the listing
+set(DLMATH_EXERCISE_DECLARED_DIR ${CMAKE_BINARY_DIR}/exercises/declared)
 set(DLMATH_EXERCISE_MANIFEST_DIR ${CMAKE_BINARY_DIR}/exercises/manifest)
+set(DLMATH_EXERCISE_CTEST_DIR ${CMAKE_BINARY_DIR}/exercises/ctest)
 # Every exercise test starts the runner: prefer the system interpreter, which
 # starts in a fraction of the time of a version manager's shim.
 find_program(DLMATH_PYTHON3 NAMES python3 PATHS /usr/bin /bin NO_DEFAULT_PATH)
@@ -21,61 +40,77 @@ if(NOT DLMATH_PYTHON3)
   find_package(Python3 REQUIRED COMPONENTS Interpreter)
   set(DLMATH_PYTHON3 ${Python3_EXECUTABLE} CACHE FILEPATH "python3 for the exercise test runner" FORCE)
 endif()
-set(DLMATH_GRADE_RUNNER ${CMAKE_CURRENT_LIST_DIR}/../scripts/grade-run.py)
-get_filename_component(DLMATH_GRADE_RUNNER ${DLMATH_GRADE_RUNNER} ABSOLUTE)
+get_filename_component(DLMATH_GRADE_RUNNER ${CMAKE_CURRENT_LIST_DIR}/../scripts/grade-run.py ABSOLUTE)
+get_filename_component(DLMATH_GRADE_TOOL ${CMAKE_CURRENT_LIST_DIR}/../scripts/grade-tool.py ABSOLUTE)
 if(NOT TARGET dlmath_exercises)
   add_custom_target(dlmath_exercises)
 endif()
 
-# The test cases of a GoogleTest source, as Suite.Test, in file order.
-function(_dlmath_exercise_cases file out)
-  file(READ ${file} text)
-  string(PREPEND text "\n")
-  string(REGEX MATCHALL "\n[ \t]*TEST(_F)?[ \t]*\\([ \t\n]*[A-Za-z_][A-Za-z0-9_]*[ \t\n]*,[ \t\n]*[A-Za-z_][A-Za-z0-9_]*[ \t\n]*\\)" found "${text}")
-  set(cases)
-  foreach(m IN LISTS found)
-    string(REGEX REPLACE ".*TEST(_F)?[ \t]*\\([ \t\n]*([A-Za-z0-9_]+)[ \t\n]*,[ \t\n]*([A-Za-z0-9_]+).*" "\\2.\\3" c "${m}")
-    list(APPEND cases ${c})
-  endforeach()
-  set(${out} ${cases} PARENT_SCOPE)
+# The exercise's name and chapter from its folder exercises/NN-chapter/<exercise>.
+function(_dlmath_exercise_identity dir name_out chapter_out)
+  get_filename_component(exercise_dir ${dir} NAME)
+  get_filename_component(chapter_path ${dir} DIRECTORY)
+  get_filename_component(chapter_dir ${chapter_path} NAME)
+  if(NOT chapter_dir MATCHES "^([0-9][0-9])-[a-z0-9-]+$")
+    message(FATAL_ERROR "dlmath_add_exercise: ${dir} is not in a chapter folder "
+                        "exercises/NN-chapter/ (e.g. exercises/01-linear-algebra/)")
+  endif()
+  math(EXPR chapter "${CMAKE_MATCH_1}")   # 01 -> 1
+  if(NOT exercise_dir MATCHES "^[a-z][a-z0-9_-]*$")
+    message(FATAL_ERROR "dlmath_add_exercise: the exercise folder '${exercise_dir}' must be "
+                        "lower case letters, digits and dashes (e.g. frobenius-norm)")
+  endif()
+  string(REPLACE "-" "_" name ${exercise_dir})
+  set(${name_out} ${name} PARENT_SCOPE)
+  set(${chapter_out} ${chapter} PARENT_SCOPE)
 endfunction()
 
 function(dlmath_add_exercise)
-  cmake_parse_arguments(E "" "NAME;CHAPTER;POINTS;TIMEOUT" "SOURCES;TESTS;HIDDEN_TESTS" ${ARGN})
-  foreach(required NAME CHAPTER POINTS SOURCES TESTS)
+  cmake_parse_arguments(E "" "POINTS;TIMEOUT" "SOURCES;TESTS;HIDDEN_TESTS" ${ARGN})
+  _dlmath_exercise_identity(${CMAKE_CURRENT_SOURCE_DIR} E_NAME E_CHAPTER)
+  if(E_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): unknown arguments '${E_UNPARSED_ARGUMENTS}' "
+                        "(the name and the chapter come from the folder; give POINTS, SOURCES, TESTS, "
+                        "HIDDEN_TESTS, TIMEOUT)")
+  endif()
+  foreach(required POINTS SOURCES TESTS)
     if(NOT E_${required})
-      message(FATAL_ERROR "dlmath_add_exercise: ${required} is missing (in ${CMAKE_CURRENT_LIST_FILE})")
+      message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): ${required} is missing (in ${CMAKE_CURRENT_LIST_FILE})")
     endif()
   endforeach()
-  if(NOT E_NAME MATCHES "^[A-Za-z][A-Za-z0-9_]*$")
-    message(FATAL_ERROR "dlmath_add_exercise: NAME '${E_NAME}' must be an identifier")
-  endif()
-  if(NOT E_POINTS MATCHES "^[0-9]+(\\.[0-9]+)?$" OR NOT E_CHAPTER MATCHES "^[0-9]+$")
-    message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): POINTS (${E_POINTS}) and CHAPTER (${E_CHAPTER}) must be numbers")
+  if(NOT E_POINTS MATCHES "^[0-9]+(\\.[0-9]+)?$")
+    message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): POINTS (${E_POINTS}) must be a number")
   endif()
   if(NOT E_TIMEOUT)
     set(E_TIMEOUT 10)
   endif()
-  math(EXPR chapter "${E_CHAPTER}")   # 01 -> 1
+  if(NOT E_TIMEOUT MATCHES "^[0-9]+$")
+    message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): TIMEOUT (${E_TIMEOUT}) must be whole seconds")
+  endif()
+  if(TARGET exercise_${E_NAME})
+    message(FATAL_ERROR "dlmath_add_exercise: two exercise folders are named ${E_NAME}")
+  endif()
+  set(bin ${CMAKE_BINARY_DIR}/exercises/bin)
 
-  # The student's code and its tests, apart from every other exercise.
-  add_library(exercise_${E_NAME} OBJECT ${E_SOURCES})
-  target_include_directories(exercise_${E_NAME} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}
+  # What the student's code and the tests compile with. __FILE__ and the test
+  # messages name sources relative to the tree, so the student's code cannot
+  # find the tree from its own file name.
+  add_library(exercise_${E_NAME}_usage INTERFACE)
+  target_include_directories(exercise_${E_NAME}_usage INTERFACE ${CMAKE_CURRENT_SOURCE_DIR}
     $<TARGET_PROPERTY:dlmath_core,INTERFACE_INCLUDE_DIRECTORIES>)
-  target_link_libraries(exercise_${E_NAME} PUBLIC xtensor PRIVATE dlmath_flags)
-  # In the student edition each body is a single `throw`, so the parameters
-  # are unused until the student writes the solution: not worth a warning.
+  target_link_libraries(exercise_${E_NAME}_usage INTERFACE xtensor dlmath_flags)
+  target_compile_options(exercise_${E_NAME}_usage INTERFACE -ffile-prefix-map=${PROJECT_SOURCE_DIR}/=)
+
+  # The student's code, apart from every other exercise. In the student
+  # edition each body is a single `throw`, so the parameters are unused until
+  # the student writes the solution: not worth a warning.
+  add_library(exercise_${E_NAME} OBJECT ${E_SOURCES})
+  target_link_libraries(exercise_${E_NAME} PRIVATE exercise_${E_NAME}_usage)
   target_compile_options(exercise_${E_NAME} PRIVATE -Wno-unused-parameter)
-  # __FILE__ and the test messages name sources relative to the tree, so the
-  # student's code cannot find the tree from its own file name.
-  target_compile_options(exercise_${E_NAME} PUBLIC -ffile-prefix-map=${PROJECT_SOURCE_DIR}/=)
 
-  # The runner, copied into the build tree: the tests need nothing from the
-  # source tree once built.
-  configure_file(${DLMATH_GRADE_RUNNER} ${CMAKE_BINARY_DIR}/exercises/grade-run.py COPYONLY)
-
+  # The tests, compiled once for both programs.
   set(test_files)
-  set(manifest_tests "")
+  set(test_args)
   foreach(kind TESTS HIDDEN_TESTS)
     foreach(f IN LISTS E_${kind})
       get_filename_component(path ${f} ABSOLUTE)
@@ -85,66 +120,86 @@ function(dlmath_add_exercise)
         endif()
         message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): test file ${f} does not exist")
       endif()
-      set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${path})
       list(APPEND test_files ${path})
-      _dlmath_exercise_cases(${path} cases)
-      if(NOT cases)
-        message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): ${f} has no TEST or TEST_F")
-      endif()
-      set(hidden false)
+      file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR} ${path})
       if(kind STREQUAL "HIDDEN_TESTS")
-        set(hidden true)
+        list(APPEND test_args --hidden-test ${rel})
+      else()
+        list(APPEND test_args --test ${rel})
       endif()
-      foreach(c IN LISTS cases)
-        set(ctest_name exercise.${E_NAME}.${c})
-        if(TEST ${ctest_name})
-          message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): the test ${c} is defined twice")
-        endif()
-        add_test(NAME ${ctest_name}
-          COMMAND ${DLMATH_PYTHON3} ${CMAKE_BINARY_DIR}/exercises/grade-run.py
-                  --binary ${CMAKE_BINARY_DIR}/exercises/bin/exercise_${E_NAME}_test
-                  --case ${c} --timeout ${E_TIMEOUT})
-        math(EXPR ctest_timeout "${E_TIMEOUT} + 20")
-        set_tests_properties(${ctest_name} PROPERTIES
-          LABELS "exercise;chapter${chapter}"
-          TIMEOUT ${ctest_timeout}
-          WORKING_DIRECTORY ${CMAKE_BINARY_DIR}/exercises)
-        if(manifest_tests)
-          string(APPEND manifest_tests ",\n")
-        endif()
-        string(APPEND manifest_tests "    {\"ctest\": \"${ctest_name}\", \"case\": \"${c}\", \"hidden\": ${hidden}}")
-      endforeach()
     endforeach()
   endforeach()
+  add_library(exercise_${E_NAME}_checks OBJECT ${test_files})
+  target_link_libraries(exercise_${E_NAME}_checks PRIVATE exercise_${E_NAME}_usage
+    GTest::gtest rapidcheck rapidcheck_gtest)
 
-  add_executable(exercise_${E_NAME}_test ${test_files} $<TARGET_OBJECTS:exercise_${E_NAME}>)
-  target_link_libraries(exercise_${E_NAME}_test PRIVATE exercise_${E_NAME} GTest::gtest GTest::gtest_main dlmath_flags)
-  set_target_properties(exercise_${E_NAME}_test PROPERTIES
-    RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/exercises/bin)
+  # The test program that is graded.
+  add_executable(exercise_${E_NAME}_test)
+  target_link_libraries(exercise_${E_NAME}_test PRIVATE exercise_${E_NAME}_checks exercise_${E_NAME}
+    GTest::gtest GTest::gtest_main rapidcheck rapidcheck_gtest dlmath_flags)
+  set_target_properties(exercise_${E_NAME}_test PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${bin})
   add_dependencies(dlmath_exercises exercise_${E_NAME}_test)
 
-  set(sources "")
+  # The same tests without the student's code, to list the cases from.
+  add_executable(exercise_${E_NAME}_list)
+  target_link_libraries(exercise_${E_NAME}_list PRIVATE exercise_${E_NAME}_checks
+    GTest::gtest GTest::gtest_main rapidcheck rapidcheck_gtest dlmath_flags)
+  # Its calls into the student's code stay unresolved (they are never made);
+  # a position-dependent program bound at load time leaves the loader no
+  # relocation of them to process.
+  target_link_options(exercise_${E_NAME}_list PRIVATE
+    LINKER:--unresolved-symbols=ignore-in-object-files -no-pie LINKER:-z,now)
+  set_target_properties(exercise_${E_NAME}_list PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${bin})
+
+  # The declaration (configure time) that the grader reads before building,
+  # written by the grader's tool with Python's json module.
+  file(RELATIVE_PATH dir ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR})
+  set(source_args)
   foreach(f IN LISTS E_SOURCES)
     get_filename_component(path ${f} ABSOLUTE)
-    if(sources)
-      string(APPEND sources ", ")
-    endif()
-    string(APPEND sources "\"${path}\"")
+    list(APPEND source_args --source ${path})
   endforeach()
-  file(RELATIVE_PATH dir ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR})
-  file(WRITE ${DLMATH_EXERCISE_MANIFEST_DIR}/${E_NAME}.json
-"{
-  \"name\": \"${E_NAME}\",
-  \"chapter\": ${chapter},
-  \"points\": ${E_POINTS},
-  \"timeout\": ${E_TIMEOUT},
-  \"directory\": \"${dir}\",
-  \"target\": \"exercise_${E_NAME}_test\",
-  \"binary\": \"${CMAKE_BINARY_DIR}/exercises/bin/exercise_${E_NAME}_test\",
-  \"sources\": [${sources}],
-  \"tests\": [
-${manifest_tests}
-  ]
-}
-")
+  set(declared ${DLMATH_EXERCISE_DECLARED_DIR}/${E_NAME}.json)
+  set(manifest ${DLMATH_EXERCISE_MANIFEST_DIR}/${E_NAME}.json)
+  set(ctest_file ${DLMATH_EXERCISE_CTEST_DIR}/${E_NAME}.cmake)
+  execute_process(
+    COMMAND ${DLMATH_PYTHON3} ${DLMATH_GRADE_TOOL} declare ${declared}
+      --name ${E_NAME} --chapter ${E_CHAPTER} --points ${E_POINTS} --timeout ${E_TIMEOUT}
+      --directory ${dir} --source-root ${PROJECT_SOURCE_DIR}
+      --target exercise_${E_NAME}_test --target exercise_${E_NAME}_discover
+      --binary ${bin}/exercise_${E_NAME}_test --list-binary ${bin}/exercise_${E_NAME}_list
+      --manifest ${manifest} --ctest-file ${ctest_file}
+      --runner ${CMAKE_BINARY_DIR}/exercises/grade-run.py --python ${DLMATH_PYTHON3}
+      --work-dir ${CMAKE_BINARY_DIR}/exercises
+      ${source_args} ${test_args}
+    RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): writing ${declared} failed")
+  endif()
+
+  # The runner, copied into the build tree: the tests need nothing from the
+  # source tree once built.
+  configure_file(${DLMATH_GRADE_RUNNER} ${CMAKE_BINARY_DIR}/exercises/grade-run.py COPYONLY)
+
+  # Listing the cases (build time): the manifest and the ctest entries.
+  add_custom_command(OUTPUT ${manifest} ${ctest_file}
+    COMMAND ${DLMATH_PYTHON3} ${DLMATH_GRADE_TOOL} discover ${declared}
+    DEPENDS exercise_${E_NAME}_list ${declared} ${DLMATH_GRADE_TOOL}
+    COMMENT "Listing the tests of exercise ${E_NAME}"
+    VERBATIM)
+  add_custom_target(exercise_${E_NAME}_discover ALL DEPENDS ${manifest} ${ctest_file})
+  add_dependencies(dlmath_exercises exercise_${E_NAME}_discover)
+
+  # ctest reads the listed entries; before the listing exists, one entry
+  # says that the exercise's tests were not built.
+  set(include_file ${CMAKE_CURRENT_BINARY_DIR}/exercise_${E_NAME}_ctest.cmake)
+  file(WRITE ${include_file}
+    "if(EXISTS \"${ctest_file}\")\n"
+    "  include(\"${ctest_file}\")\n"
+    "else()\n"
+    "  add_test(\"exercise.${E_NAME}.NOT_BUILT\" \"${DLMATH_PYTHON3}\" \"${CMAKE_BINARY_DIR}/exercises/grade-run.py\""
+    " --binary \"${bin}/exercise_${E_NAME}_tests_not_listed\" --case NOT_BUILT.NOT_BUILT)\n"
+    "  set_tests_properties(\"exercise.${E_NAME}.NOT_BUILT\" PROPERTIES LABELS \"exercise;chapter${E_CHAPTER}\")\n"
+    "endif()\n")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${include_file})
 endfunction()

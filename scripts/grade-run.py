@@ -74,7 +74,8 @@ def check_report(report, case):
     if failures:
         msg = " ".join(l.strip() for l in (failures[0].get("message") or "").splitlines()
                        if l.strip() and l.strip() != "unknown file")
-        return "the test failed" + (f": {msg[:300]}" if msg else "")
+        # long enough for a property's shrunk counterexample
+        return "the test failed" + (f": {msg[:800]}" if msg else "")
     if tc.findall("skipped"):
         return "the test was skipped"
     return None

@@ -7,6 +7,10 @@ autograder bundle). Subcommands:
   strip FILE...                 replace every solution region by a not_implemented stub
   report BUILD OUT [--exercise NAME] [--seconds S]
                                 results.json (Gradescope) and the table, from ctest's JUnit
+  list BUILD                    the declared exercises: name, program, manifest, ctest file, targets
+  declare OUT --name ...        (configure time) an exercise's declaration, as JSON
+  discover DECLARED             (build time) list the exercise's test cases from its
+                                listing program; write its manifest and its ctest entries
 """
 import argparse
 import filecmp
@@ -15,7 +19,9 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 # Top-level entries of a source tree that are never copied for grading: build
@@ -66,13 +72,22 @@ def sync(src, dst):
                 shutil.copymode(s, d)
         for d in keep:
             wanted.add(os.path.normpath(os.path.join(rel, d)))
-    # remove what the source tree does not have
-    for dirpath, dirnames, filenames in os.walk(dst, topdown=False):
-        for name in filenames + dirnames:
+    # remove what the source tree does not have, except the entries that are
+    # never copied (build trees, version control, a release's bundle): dst
+    # keeps its own, e.g. a build directory inside the copy
+    for dirpath, dirnames, filenames in os.walk(dst, topdown=True):
+        rel = os.path.relpath(dirpath, dst)
+        for name in list(filenames) + list(dirnames):
             p = os.path.join(dirpath, name)
-            r = os.path.relpath(p, dst)
+            r = os.path.normpath(os.path.join(rel, name))
+            if rel == "." and SKIP_TOP.match(name):
+                if name in dirnames:
+                    dirnames.remove(name)
+                continue
             if r not in wanted:
                 remove(p)
+                if name in dirnames:
+                    dirnames.remove(name)
 
 
 def remove(p):
@@ -138,13 +153,36 @@ def cmd_strip(files):
 
 
 # ---------------------------------------------------------------- manifests
+def load_json(path):
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def write_json(path, data):
+    """Writes data as JSON, atomically (a reader never sees half a file)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2, ensure_ascii=False)
+        fh.write("\n")
+    os.replace(tmp, path)
+
+
 def manifests(build, only=None):
+    """The declared exercises (configure time), each with its tests from the
+    build-time manifest; `tests` is None when the tests were never listed
+    (they did not compile)."""
     found = []
-    for p in sorted(glob.glob(os.path.join(build, "exercises", "manifest", "*.json"))):
-        with open(p, encoding="utf-8") as fh:
-            found.append(json.load(fh))
+    for p in sorted(glob.glob(os.path.join(build, "exercises", "declared", "*.json"))):
+        m = load_json(p)
+        m["tests"] = None
+        if os.path.isfile(m["manifest"]):
+            listed = load_json(m["manifest"])
+            if listed.get("name") == m["name"]:
+                m["tests"] = listed["tests"]
+        found.append(m)
     if not found:
-        die(f"no exercise manifests in {build}/exercises/manifest (no exercise is declared?)")
+        die(f"no exercise declarations in {build}/exercises/declared (no exercise is declared?)")
     if only:
         names = only.split(",")
         missing = set(names) - {m["name"] for m in found}
@@ -153,6 +191,108 @@ def manifests(build, only=None):
         found = [m for m in found if m["name"] in names]
     found.sort(key=lambda m: (m["chapter"], m["directory"], m["name"]))
     return found
+
+
+def cmd_declare(a):
+    points = float(a.points)
+    write_json(a.out, {
+        "name": a.name,
+        "chapter": int(a.chapter),
+        "points": int(points) if points == int(points) else points,
+        "timeout": int(a.timeout),
+        "directory": a.directory,
+        "source_root": a.source_root,
+        "targets": a.target,
+        "binary": a.binary,
+        "list_binary": a.list_binary,
+        "manifest": a.manifest,
+        "ctest_file": a.ctest_file,
+        "runner": a.runner,
+        "python": a.python,
+        "work_dir": a.work_dir,
+        "sources": a.source,
+        "test_files": [{"path": p, "hidden": False} for p in a.test] +
+                      [{"path": p, "hidden": True} for p in a.hidden_test],
+    })
+
+
+# A test name as GoogleTest lists it: Suite.Test, with /N or Prefix/ for
+# parameterised and typed tests. Nothing else may reach a ctest file.
+CASE_PART = re.compile(r"^[A-Za-z0-9_]+(/[A-Za-z0-9_]+)*$")
+
+
+def cmake_quote(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$").replace(";", "\\;") + '"'
+
+
+def list_cases(m):
+    """[(case, file)] as GoogleTest lists them from the listing program, which
+    holds the tests without the student's code."""
+    with tempfile.TemporaryDirectory(prefix="dlmath-list-") as tmp:
+        out = os.path.join(tmp, "list.json")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("GTEST_", "LD_BIND_NOW"))}
+        try:
+            p = subprocess.run([m["list_binary"], "--gtest_list_tests", f"--gtest_output=json:{out}"],
+                               cwd=tmp, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                               text=True, errors="replace", timeout=60)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            die(f"{m['name']}: listing the tests with {m['list_binary']} failed: {e}")
+        if p.returncode != 0 or not os.path.isfile(out):
+            die(f"{m['name']}: listing the tests failed (exit {p.returncode}):\n{p.stdout[-2000:]}{p.stderr[-2000:]}")
+        listing = load_json(out)
+    cases = []
+    for suite in listing.get("testsuites", []):
+        for t in suite.get("testsuite", []):
+            cases.append((f"{suite['name']}.{t['name']}", t.get("file", "")))
+    return cases
+
+
+def cmd_discover(declared):
+    m = load_json(declared)
+    for f in (m["manifest"], m["ctest_file"]):   # never leave an old listing behind
+        if os.path.exists(f):
+            os.unlink(f)
+    by_file = {os.path.normpath(t["path"]): t for t in m["test_files"]}
+    tests, seen, per_file = [], set(), {p: 0 for p in by_file}
+    for case, file in list_cases(m):
+        suite, name = case.split(".", 1)
+        if not (CASE_PART.match(suite) and CASE_PART.match(name)):
+            die(f"{m['name']}: the test name {case!r} is not Suite.Test")
+        # GoogleTest names the file as it was compiled: relative to the tree
+        # (the prefix map), to the build directory (a compiler cache's base
+        # directory), or absolute. Each ends in the declared path.
+        listed = os.path.normpath(file)
+        rel = next((p for p in by_file if listed == p or listed.endswith(os.sep + p)), None)
+        if rel is None:
+            die(f"{m['name']}: the test {case} is defined in {file}, which is not one of the "
+                f"exercise's TESTS or HIDDEN_TESTS files ({', '.join(sorted(by_file))})")
+        if case in seen:
+            die(f"{m['name']}: the test {case} is defined twice")
+        seen.add(case)
+        per_file[rel] += 1
+        tests.append({"ctest": f"exercise.{m['name']}.{case}", "case": case,
+                      "hidden": by_file[rel]["hidden"], "file": rel})
+    empty = [p for p, n in per_file.items() if n == 0]
+    if empty:
+        die(f"{m['name']}: {', '.join(empty)} has no TEST, TEST_F or RC_GTEST_PROP")
+
+    lines = [f"# The tests of exercise {m['name']}, listed from {os.path.basename(m['list_binary'])}."]
+    for t in tests:
+        name = cmake_quote(t["ctest"])
+        lines.append(" ".join(["add_test(", name] + [cmake_quote(x) for x in (
+            m["python"], m["runner"], "--binary", m["binary"], "--case", t["case"],
+            "--timeout", str(m["timeout"]))] + [")"]))
+        lines.append(f"set_tests_properties({name} PROPERTIES LABELS \"exercise;chapter{m['chapter']}\" "
+                     f"TIMEOUT {m['timeout'] + 20} WORKING_DIRECTORY {cmake_quote(m['work_dir'])})")
+    os.makedirs(os.path.dirname(m["ctest_file"]), exist_ok=True)
+    tmp = m["ctest_file"] + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+    manifest = dict(m, tests=tests)
+    write_json(m["manifest"], manifest)
+    os.replace(tmp, m["ctest_file"])
+    hidden = sum(t["hidden"] for t in tests)
+    print(f"{m['name']}: {len(tests)} tests ({len(tests) - hidden} visible, {hidden} hidden)")
 
 
 def cmd_submit(build, submission):
@@ -203,7 +343,9 @@ def compile_errors(log_path, m, src_root):
             lines = fh.read().splitlines()
     except OSError:
         return ""
-    keys = (f"exercise_{m['name']}.dir", f"exercise_{m['name']}_test.dir", f"/exercise_{m['name']}_test")
+    n = m["name"]
+    keys = (f"exercise_{n}.dir", f"exercise_{n}_test.dir", f"exercise_{n}_checks.dir",
+            f"exercise_{n}_list.dir", f"/exercise_{n}_test", f"/exercise_{n}_list", f"exercise_{n}_discover")
     blocks, cur, skip_command = [], None, False
     for line in lines:
         if line.startswith("FAILED: "):
@@ -223,7 +365,7 @@ def compile_errors(log_path, m, src_root):
     text = "\n".join("\n".join(b[1:]) for b in blocks)
     if src_root:   # name the sources as the student knows them
         for prefix in (src_root.rstrip("/"), os.path.relpath(src_root, os.path.abspath(m["binary"] + "/../../.."))):
-            text = text.replace(prefix + "/", "")
+            text = text.replace(prefix + "/exercises/", "exercises/")
     if len(text) > 3000:
         text = text[:3000] + "\n[... more compiler output left out ...]"
     return text
@@ -263,9 +405,11 @@ def cmd_report(build, out_dir, only, seconds, src_root, build_log):
     verdicts = junit_verdicts(os.path.join(out_dir, "junit.xml"))
     tests, rows = [], []
     for m in ms:
-        binary_built = os.path.isfile(m["binary"])
+        binary_built = os.path.isfile(m["binary"]) and m["tests"] is not None
         lines, passed = [], 0
-        for t in m["tests"]:
+        if m["tests"] is None:
+            lines.append("FAIL  the tests of this exercise were not built, so they could not be listed")
+        for t in m["tests"] or []:
             ok, output = verdicts.get(t["ctest"], (False, ""))
             if t["ctest"] not in verdicts:
                 reason = "not run (ctest did not report this test)"
@@ -279,7 +423,7 @@ def cmd_report(build, out_dir, only, seconds, src_root, build_log):
             if not ok and not t["hidden"] and binary_built and output:
                 body = "\n".join(l for l in output.splitlines() if not l.startswith("dlmath-grade: "))
                 lines.append("      " + body[-1500:].replace("\n", "\n      "))
-        total = len(m["tests"])
+        total = len(m["tests"]) if m["tests"] is not None else 1
         score = round(m["points"] * passed / total, 2) if total else 0.0
         head = f"{passed}/{total} tests passed: {fmt(score)} of {fmt(m['points'])} points."
         if not binary_built:
@@ -339,6 +483,13 @@ def main():
     p.add_argument("--exercise"); p.add_argument("--seconds", type=float, default=0.0)
     p.add_argument("--src-root", default=""); p.add_argument("--build-log", default="")
     p = sub.add_parser("list"); p.add_argument("build")
+    p = sub.add_parser("declare"); p.add_argument("out")
+    for opt in ("name", "chapter", "points", "timeout", "directory", "source-root", "binary", "list-binary",
+                "manifest", "ctest-file", "runner", "python", "work-dir"):
+        p.add_argument(f"--{opt}", required=True)
+    for opt in ("target", "source", "test", "hidden-test"):
+        p.add_argument(f"--{opt}", action="append", default=[])
+    p = sub.add_parser("discover"); p.add_argument("declared")
     a = ap.parse_args()
     if a.cmd == "sync":
         sync(a.src, a.dst)
@@ -350,7 +501,11 @@ def main():
         cmd_report(a.build, a.out, a.exercise, a.seconds, a.src_root, a.build_log)
     elif a.cmd == "list":
         for m in manifests(a.build):
-            print(m["name"], m["target"], m["binary"])
+            print(m["name"], m["binary"], m["manifest"], m["ctest_file"], *m["targets"])
+    elif a.cmd == "declare":
+        cmd_declare(a)
+    elif a.cmd == "discover":
+        cmd_discover(a.declared)
 
 
 if __name__ == "__main__":

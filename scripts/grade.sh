@@ -51,7 +51,11 @@ fi
 mkdir -p "$work" "$out"
 work=$(cd "$work" && pwd); out=$(cd "$out" && pwd)
 case "$work/" in "$DLMATH_ROOT"/*) die "grade: the scratch directory must lie outside the tree" ;; esac
-src="$work/src" bld="$work/build" logs="$out/logs"
+# The build directory lies inside the copy, as build/ does in the tree, so
+# that with the compiler cache's base directory at the copy the compiler
+# sees the same relative paths here as in the tree's own build: objects
+# compiled there (or in an earlier grading) are reused.
+src="$work/src" bld="$work/src/build" logs="$out/logs"
 mkdir -p "$logs"
 rm -f "$out/results.json" "$out/junit.xml"
 
@@ -75,27 +79,29 @@ if [ -n "$submission" ]; then
   grep -v '^grade: .*: using the submitted' "$logs/submission.log" || true
 fi
 
-# The exercises to grade, and their test programs: an old program must never
-# be graded in place of one that no longer compiles.
-mapfile -t rows < <("$PY" "$TOOL" list "$bld") || die "grade: reading the exercise manifests failed"
+# The exercises to grade, their test programs and their test listings: an
+# old program or listing must never be graded in place of one that no longer
+# compiles.
+mapfile -t rows < <("$PY" "$TOOL" list "$bld") || die "grade: reading the exercise declarations failed"
 IFS=, read -r -a wanted <<<"$exercise"
 targets=() names=()
 for row in "${rows[@]}"; do
-  read -r name target binary <<<"$row"
+  read -r name binary manifest ctest_file row_targets <<<"$row"
   if [ -n "$exercise" ]; then
     case ",$exercise," in *",$name,"*) ;; *) continue ;; esac
   fi
   names+=("$name")
-  targets+=("$target")
-  rm -f "$binary"
+  read -r -a more <<<"$row_targets"
+  targets+=("${more[@]}")
+  rm -f "$binary" "$manifest" "$ctest_file"
 done
 for w in "${wanted[@]}"; do
   case " ${names[*]} " in *" $w "*) ;; *) die "grade: there is no exercise named '$w'" ;; esac
 done
 [ ${#targets[@]} -gt 0 ] || die "grade: no exercise to grade"
 
-stage "building ${#targets[@]} exercise(s), keeping going past errors (ninja -k 0)"
-export CCACHE_BASEDIR="$work" CCACHE_NOHASHDIR=1
+stage "building ${#names[@]} exercise(s), keeping going past errors (ninja -k 0)"
+export CCACHE_BASEDIR="$src" CCACHE_NOHASHDIR=1
 set +e
 timeout 900 ninja -C "$bld" -k 0 "${targets[@]}" >"$logs/build.log" 2>&1
 build_rc=$?

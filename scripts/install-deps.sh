@@ -30,7 +30,19 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-echo "install-deps: installing ${#missing[@]} missing package(s): ${missing[*]}"
+# What apt-get and dpkg print goes to a log, named when something fails.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+log="${DLMATH_LOGS:-$root/build/logs}/install-deps.log"
+if ! mkdir -p "$(dirname "$log")" 2>/dev/null || ! : >"$log" 2>/dev/null; then
+  log="${TMPDIR:-/tmp}/dlmath-install-deps-$(id -u).log"
+  : >"$log"
+fi
+failed() {
+  echo "install-deps: error: $*" >&2
+  echo "install-deps: the last lines of the package manager's log ($log):" >&2
+  tail -n 15 "$log" | sed 's/^/  /' >&2
+  exit 1
+}
 
 SUDO=()
 if [ "$(id -u)" -ne 0 ]; then
@@ -48,12 +60,11 @@ if ! command -v apt-get >/dev/null 2>&1; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-if ! "${SUDO[@]}" apt-get update -qq; then
-  echo "install-deps: error: apt-get update failed (is the package mirror reachable?)" >&2
-  exit 1
-fi
-if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
-  echo "install-deps: error: apt-get install failed for: ${missing[*]}" >&2
-  exit 1
-fi
-echo "install-deps: done"
+echo "install-deps: updating the package lists (apt-get update; log: $log)"
+"${SUDO[@]}" apt-get update -q >>"$log" 2>&1 ||
+  failed "apt-get update failed (is the package mirror reachable?)"
+echo "install-deps: installing ${#missing[@]} package(s): ${missing[*]}"
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+  -o Dpkg::Use-Pty=0 "${missing[@]}" >>"$log" 2>&1 ||
+  failed "apt-get install failed for: ${missing[*]}"
+echo "install-deps: done (${#missing[@]} package(s) installed; log: $log)"

@@ -50,6 +50,10 @@ build() {
   local log="$DLMATH_LOGS/build-$preset.log"
   local targets=()
   for t in "$@"; do targets+=(--target "$t"); done
+  # Paths under the tree reach the compiler cache relative to the build
+  # directory, so a copy of the tree (a student edition, a grading's scratch
+  # copy) built the same way reuses these objects.
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$DLMATH_ROOT}
   local rc
   set +e
   cmake --build "$dir" "${targets[@]}" 2>&1 | tee "$log" | grep --line-buffered -E '^\[[0-9]+/[0-9]+\]|error|FAILED'

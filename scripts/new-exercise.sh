@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # ./course new-exercise NN-chapter/name — scaffolds a new exercise.
 #
-#   ./course new-exercise 02-probability/softmax
+#   ./course new-exercise 01-linear-algebra/outer-product
+#   ./course new-exercise 02-probability-information/softmax
 #
-# writes exercises/NN-chapter/name/ with a statement (README.md), a header, a
+# The chapter folders: 01-linear-algebra, 02-probability-information,
+# 03-numerical-computation, 04-optimization. The folder names the exercise
+# (outer-product is the exercise outer_product of chapter 1).
+# Writes exercises/NN-chapter/name/ with a statement (README.md), a header, a
 # source whose solution region still throws not_implemented, visible and
 # hidden tests, and the dlmath_add_exercise call (CMakeLists.txt). The scaffold
 # builds, and its tests fail until you write the solution and the tests.
@@ -13,23 +17,36 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 usage() { sed -n '2,/^[^#]/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 [ $# -eq 1 ] && [ "$1" != -h ] && [ "$1" != --help ] || { usage; [ $# -eq 1 ] && exit 0; exit 2; }
 spec=${1%/}
-[[ "$spec" =~ ^([0-9][0-9])-[a-z0-9-]+/([a-z][a-z0-9_-]*)$ ]] ||
-  die "new-exercise: '$1' is not NN-chapter/name (e.g. 02-probability/softmax)"
-chapter=$((10#${BASH_REMATCH[1]}))
-name=${BASH_REMATCH[2]//-/_}
+[[ "$spec" =~ ^(([0-9][0-9])-[a-z0-9-]+)/([a-z][a-z0-9-]*)$ ]] ||
+  die "new-exercise: '$1' is not NN-chapter/name (e.g. 01-linear-algebra/outer-product)"
+chapter_dir=${BASH_REMATCH[1]}
+chapter=$((10#${BASH_REMATCH[2]}))
+folder=${BASH_REMATCH[3]}
+name=${folder//-/_}
+# The chapter keys: the course's four, and any chapter folder the tree has.
+known=(01-linear-algebra 02-probability-information 03-numerical-computation 04-optimization)
+for d in "$DLMATH_ROOT"/chapters/[0-9][0-9]-*/ "$DLMATH_ROOT"/exercises/[0-9][0-9]-*/; do
+  [ -d "$d" ] && known+=("$(basename "$d")")
+done
+for k in "${known[@]}"; do
+  if [ "${k:0:2}" = "${chapter_dir:0:2}" ] && [ "$k" != "$chapter_dir" ]; then
+    die "new-exercise: chapter $chapter's folder is $k, not $chapter_dir (e.g. $k/$folder)"
+  fi
+done
 dir="$DLMATH_ROOT/exercises/$spec"
 [ ! -e "$dir" ] || die "new-exercise: $dir already exists"
-if grep -rqs "dlmath_add_exercise(NAME $name\b" "$DLMATH_ROOT/exercises"; then
-  die "new-exercise: an exercise named $name already exists"
-fi
+for d in "$DLMATH_ROOT"/exercises/*/*/; do
+  [ -d "$d" ] || continue
+  other=$(basename "$d")
+  [ "${other//-/_}" != "$name" ] || die "new-exercise: an exercise named $name already exists (${d#$DLMATH_ROOT/})"
+done
 suite=$(echo "$name" | sed -E 's/(^|_)([a-z])/\U\2/g')
 title=${name//_/ }
 mkdir -p "$dir"
 
 cat >"$dir/CMakeLists.txt" <<EOT
-dlmath_add_exercise(NAME $name
-  CHAPTER $chapter
-  POINTS 10
+# The exercise $name of chapter $chapter (both from the folder).
+dlmath_add_exercise(POINTS 10
   SOURCES $name.cpp
   TESTS ${name}_test.cpp
   HIDDEN_TESTS ${name}_hidden_test.cpp)

@@ -4,8 +4,11 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 
 using dlmath::Matrix;
 using dlmath::exercises::frobenius_norm_entries;
@@ -43,4 +46,26 @@ TEST(FrobeniusNormHidden, TransposeInvariantAndTwoWaysAgree) {
     EXPECT_NEAR(frobenius_norm_trace(A), f, agreement(15, f));
     EXPECT_NEAR(frobenius_norm_entries(At), f, agreement(15, f));
     EXPECT_NEAR(frobenius_norm_trace(At), f, agreement(15, f));
+}
+
+// A property over random matrices of integers (-32768..32767), checked
+// against the exact sum of squares (integers, so the sum is exact in a long
+// long and its conversion to double is exact below 2^53): each way is within
+// (mn/2 + 2) u of the correctly rounded root (see agreement() above). On a
+// failure RapidCheck shrinks the matrix to a smallest one that still fails
+// and prints it: the student sees the counterexample.
+RC_GTEST_PROP(FrobeniusNormHidden, RootOfTheSumOfSquaresOfRandomIntegerMatrices, ()) {
+    const auto m = static_cast<std::size_t>(*rc::gen::inRange(0, 6));
+    const auto n = static_cast<std::size_t>(*rc::gen::inRange(0, 6));
+    const auto entries = *rc::gen::container<std::vector<std::int16_t>>(m * n, rc::gen::arbitrary<std::int16_t>());
+    Matrix A = Matrix::from_shape({m, n});
+    long long squares = 0;
+    for (std::size_t k = 0; k < m * n; ++k) {
+        A(k / n, k % n) = entries[k];
+        squares += static_cast<long long>(entries[k]) * entries[k];
+    }
+    const double exact = std::sqrt(static_cast<double>(squares));
+    const double bound = agreement(double(m * n) / 2, exact);
+    RC_ASSERT(std::abs(frobenius_norm_entries(A) - exact) <= bound);
+    RC_ASSERT(std::abs(frobenius_norm_trace(A) - exact) <= bound);
 }

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Grades a crafted submission: cases/CASE/ holds the bad exercise source(s);
 # every other exercise source comes from this tree (the solutions).
-#   grade_case.sh CASE EXERCISE REASON-REGEX
+#   grade_case.sh CASE EXERCISE REASON-REGEX [SCORE]
+# SCORE (default 0) is what EXERCISE must score: a number, or `part`.
 # Grades EXERCISE and one other exercise (the tests stay fast however many
-# exercises the course has). Checks that EXERCISE scores 0 with REASON in its
+# exercises the course has). Checks that EXERCISE scores SCORE with REASON in its
 # output, that the other exercise gets full marks, that results.json is valid and agrees with
 # ctest's JUnit verdicts, and that the working tree was not touched.
 set -euo pipefail
-case_name=$1 exercise=$2 reason=$3
+case_name=$1 exercise=$2 reason=$3 score=${4:-0}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 work=${DLMATH_GRADING_WORK:?the scratch directory of the grading tests}
@@ -22,9 +23,9 @@ cp "$here/cases/$case_name"/* "$tmp/submission/"
 # what grading must not change: the graded exercises, the grader, these tests
 dirs=()
 for name in "$exercise" frobenius_norm cosine_similarity; do
-  f=$(grep -rl --include=CMakeLists.txt "dlmath_add_exercise(NAME $name\b" "$root/exercises" | head -n 1)
-  [ -n "$f" ] || { echo "FAIL: no exercise $name"; exit 1; }
-  dirs+=("$(dirname "$f")")
+  d=$(find "$root/exercises" -mindepth 2 -maxdepth 2 -type d -name "${name//_/-}" | head -n 1)
+  [ -n "$d" ] || { echo "FAIL: no exercise $name"; exit 1; }
+  dirs+=("$d")
 done
 snapshot() {
   find "${dirs[@]}" "$root/tests/tools/grading" "$root/cmake/DlmathExercise.cmake" "$root"/scripts/grade* \
@@ -45,7 +46,7 @@ cat "$tmp/grade.log"
 [ "$rc" -eq 0 ] || { echo "FAIL: grading itself failed (exit $rc)"; exit 1; }
 
 python3 "$here/check_results.py" "$tmp/out/results.json" --junit "$tmp/out/junit.xml" \
-  --exercise "$exercise=0:$reason" --exercise "$other=max"
+  --exercise "$exercise=$score:$reason" --exercise "$other=max"
 
 after=$(snapshot)
 [ "$before" = "$after" ] || { echo "FAIL: grading changed files of the working tree"; exit 1; }
@@ -55,4 +56,4 @@ if find "$root" -name TAMPERED_BY_SUBMISSION -print -quit 2>/dev/null | grep -q 
 fi
 python3 -c "import json,sys; t=[t for t in json.load(open(sys.argv[1]))['tests'] if t['name'].endswith(': '+sys.argv[2])][0]; print(t['output'][:1500])" \
   "$tmp/out/results.json" "$exercise"
-echo "PASS: $case_name: $exercise scores 0 ($reason), the others full marks, the tree untouched"
+echo "PASS: $case_name: $exercise scores $score ($reason), the others full marks, the tree untouched"

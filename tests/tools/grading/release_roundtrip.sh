@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Both directions of the release:
 #  - in a fresh student edition there is no solution and no hidden test, the
-#    project builds, every non-exercise test passes, every exercise test fails
-#    with not_implemented, and ./course grade scores 0 of the maximum;
+#    libraries and the non-exercise tests build and every non-exercise test
+#    passes, and ./course grade builds every exercise, every exercise test
+#    fails with not_implemented, and the score is 0 of the maximum;
 #  - on this tree ./course grade scores the maximum, the same maximum;
 #  - run_autograder, unpacked from autograder.zip into a fake Gradescope root,
 #    grades a submission (this tree's solutions: full marks, hidden tests
@@ -33,20 +34,25 @@ done
 n_hidden=$(find "$root/exercises" -name '*_hidden_test.cpp' | wc -l)
 [ "$(find "$rel/autograder/hidden" -name '*_hidden_test.cpp' | wc -l)" -eq "$n_hidden" ] || fail "the bundle lacks hidden tests"
 
-step "building the edition (no benchmarks, notes or chapter programs)"
-export CCACHE_BASEDIR="$tmp" CCACHE_NOHASHDIR=1
-cmake -S "$rel" -B "$tmp/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+step "building the edition's libraries and non-exercise tests (the grading below builds its exercises)"
+# The build directory inside the edition and the compiler cache's base
+# directory at the edition: the compiler sees the same relative paths as in
+# this tree's build, so every file the release left unchanged is a cache hit.
+export CCACHE_BASEDIR="$rel" CCACHE_NOHASHDIR=1
+cmake -S "$rel" -B "$rel/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDLMATH_BUILD_EXERCISES=OFF \
   -DDLMATH_BUILD_BENCH=OFF -DDLMATH_BUILD_DOCS=OFF -DDLMATH_BUILD_CHAPTERS=OFF >"$tmp/configure.log" 2>&1 ||
   { tail -n 30 "$tmp/configure.log"; fail "the edition does not configure"; }
-ninja -C "$tmp/build" >"$tmp/build.log" 2>&1 || { grep -A8 FAILED "$tmp/build.log" | head -60; fail "the edition does not build"; }
+ninja -C "$rel/build" >"$tmp/build.log" 2>&1 || { grep -A8 FAILED "$tmp/build.log" | head -60; fail "the edition does not build"; }
+grep -c '^\[' "$tmp/build.log" | sed 's/$/ build steps/'
 
 step "every non-exercise test of the edition passes"
-ctest --test-dir "$tmp/build" -LE 'exercise|tools' -j 2 --output-on-failure >"$tmp/ctest.log" 2>&1 ||
+ctest --test-dir "$rel/build" -LE 'exercise|tools' -j "$(nproc 2>/dev/null || echo 2)" --output-on-failure >"$tmp/ctest.log" 2>&1 ||
   { tail -n 60 "$tmp/ctest.log"; fail "non-exercise tests fail in the edition"; }
 grep -E 'tests passed' "$tmp/ctest.log"
 grep -qE '100% tests passed, 0 tests failed out of [1-9]' "$tmp/ctest.log" || fail "no non-exercise test ran"
+rm -rf "$rel/build"
 
-step "./course grade in the edition: 0 of the maximum, every test failing with not_implemented"
+step "./course grade in the edition: every exercise builds, scores 0 of the maximum, every test failing with not_implemented"
 (cd "$rel" && ./course grade --work "$work" --out "$tmp/grade-edition")
 max=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['max_score'])" "$tmp/grade-edition/results.json")
 python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > 0 else 1)" "$max" || fail "max_score is $max"
