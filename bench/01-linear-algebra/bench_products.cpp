@@ -17,7 +17,7 @@
 #include "dlmath/fast/linear_algebra.hpp"
 #include "dlmath/reference/linear_algebra.hpp"
 #include "kit.hpp"
-#include "linear_algebra/gemm_ladder.hpp"
+#include "kernels/linear_algebra/gemm_ladder.hpp"
 
 namespace {
 

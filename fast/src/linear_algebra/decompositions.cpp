@@ -1,6 +1,8 @@
-// Chapter 1, decompositions: rank, condition number, pseudoinverse, least
-// squares and PCA on the fast SVD; power iteration and the matrix
-// exponential on the fast products — fast twin. The composites (rank,
+// Chapter 1, linear systems and decompositions — fast twin: det, solve and
+// inv on the blocked LU (kernels/linear_algebra/lu.cpp); svd and eigh on
+// the parallel one-sided Jacobi (kernels/linear_algebra/jacobi.cpp); rank,
+// condition number, pseudoinverse, least squares and PCA on the fast SVD;
+// power iteration and the matrix exponential on the fast products. The composites (rank,
 // cond, PCA, power iteration, expm) are written once in
 // dlmath/detail/composites/linear_algebra.hpp and run here on the fast
 // kernels; pinv and lstsq differ from the reference: they form V D+ and
@@ -13,6 +15,8 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <numeric>
+#include <vector>
 
 #include <xtensor/xview.hpp>
 
@@ -21,6 +25,10 @@
 #include "dlmath/fast/linear_algebra/decompositions.hpp"
 #include "dlmath/fast/linear_algebra/products.hpp"
 #include "dlmath/fast/linear_algebra/vectors.hpp"
+
+#include "../kernels/dot.hpp"
+#include "../kernels/linear_algebra/jacobi.hpp"
+#include "../kernels/linear_algebra/lu.hpp"
 
 namespace dlmath::fast {
 namespace {
@@ -39,6 +47,85 @@ Matrix v_times_dplus(const SVD& d, double rcond) {
 }
 
 }  // namespace
+
+//! [fast_det]
+double det(const Matrix& A) {
+    dlmath::detail::check_det(A);
+    return dlmath::detail::lu_determinant(detail::lu_factor(A));  // product in index order: reproducible
+}
+//! [fast_det]
+
+Matrix solve(const Matrix& A, const Matrix& B) {
+    dlmath::detail::check_solve(A, B);
+    const detail::LU f = detail::lu_factor(A);
+    dlmath::detail::check_nonsingular(dlmath::detail::fn::solve, f.singular, A);
+    return detail::lu_solve(f, B);
+}
+
+Vector solve(const Matrix& A, const Vector& b) {
+    dlmath::detail::check_solve(A, b);
+    const Matrix B = xt::reshape_view(b, {b.size(), std::size_t{1}});
+    const Matrix X = solve(A, B);
+    return xt::flatten(X);
+}
+
+Matrix inv(const Matrix& A) {
+    dlmath::detail::check_inv(A);
+    const detail::LU f = detail::lu_factor(A);
+    dlmath::detail::check_nonsingular(dlmath::detail::fn::inv, f.singular, A);
+    return detail::lu_solve(f, xt::eye<double>(A.shape(0)));
+}
+
+//! [fast_svd]
+SVD svd(const Matrix& A) {
+    dlmath::detail::check_svd(A);
+    if (A.shape(0) >= A.shape(1)) return detail::svd_tall(A);
+    const SVD t = detail::svd_tall(xt::transpose(A));  // A^T = U' S V'^T, so A = V' S U'^T
+    return {xt::transpose(t.Vt), t.S, xt::transpose(t.U)};
+}
+//! [fast_svd]
+
+//! [fast_eigh]
+Eigh eigh(const Matrix& A) {
+    dlmath::detail::check_eigh(A);
+    const std::size_t n = A.shape(0);
+    // 1. shift by the Gershgorin bound mu >= -lambda_min, so that
+    //    S = A + mu I is positive semidefinite and has the same eigenvectors
+    double mu = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        double radius = 0.0;
+        for (std::size_t j = 0; j < n; ++j)
+            if (j != i) radius += std::fabs(A(i, j));
+        mu = std::fmax(mu, radius - A(i, i));
+    }
+    Matrix Wt = A;  // S is symmetric: its columns are its rows
+    for (std::size_t i = 0; i < n; ++i) Wt(i, i) += mu;
+    // 2. one-sided Jacobi: S V = U Sigma, and the columns of V are eigenvectors of S^2, hence of S and A
+    Matrix Vt = xt::eye<double>(n);
+    detail::one_sided_jacobi(Wt, Vt);
+    // 3. eigenvalues as Rayleigh quotients lambda_j = v_j^T A v_j of the unshifted A
+    //    (their error is second order in the eigenvector error)
+    Vector lambda = Vector::from_shape({n});
+    const long long nn = static_cast<long long>(n);
+#pragma omp parallel for schedule(static) if (n >= jacobi_parallel_n)
+    for (long long jj = 0; jj < nn; ++jj) {
+        const std::size_t j = static_cast<std::size_t>(jj);
+        const double* vj = Vt.data() + j * n;
+        double s = 0.0;
+        for (std::size_t i = 0; i < n; ++i) s += vj[i] * detail::dot_block(A.data() + i * n, vj, 0, n);
+        lambda(j) = s;
+    }
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return lambda(x) < lambda(y); });
+    Eigh r{Vector::from_shape({n}), Matrix::from_shape({n, n})};
+    for (std::size_t j = 0; j < n; ++j) {
+        r.eigenvalues(j) = lambda(order[j]);
+        for (std::size_t k = 0; k < n; ++k) r.eigenvectors(k, j) = Vt(order[j], k);
+    }
+    return r;
+}
+//! [fast_eigh]
 
 std::size_t matrix_rank(const Matrix& A, double tol) {
     dlmath::detail::check_matrix_rank(A, tol);

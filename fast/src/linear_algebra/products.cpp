@@ -1,4 +1,4 @@
-// Chapter 1, section 2: operations and products — fast twin.
+// Chapter 1, operations and products — fast twin.
 //
 // Rules of this file: OpenMP + xsimd, same signatures and checks as the
 // reference twin; every SIMD loop ends with a scalar tail; each kernel says
@@ -17,7 +17,7 @@
 #include "dlmath/detail/checks/linear_algebra.hpp"
 #include "dlmath/reference/linear_algebra/products.hpp"
 #include "../kernels/dot.hpp"
-#include "gemm.hpp"
+#include "../kernels/linear_algebra/gemm.hpp"
 
 namespace dlmath::fast {
 namespace {

@@ -1,4 +1,4 @@
-// Chapter 1, linear algebra — fast twin.
+// Chapter 1, inner products and norms — fast twin.
 //
 // Rules of this file: OpenMP + xsimd, same signatures and checks as the
 // reference twin; every SIMD loop ends with a scalar tail; each kernel says

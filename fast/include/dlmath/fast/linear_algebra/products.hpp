@@ -8,7 +8,7 @@
 ///
 /// All of them rest on one blocked GEMM (general matrix multiply), built in
 /// the stages of the classic "how to optimise GEMM" ladder — see
-/// fast/src/linear_algebra/gemm.cpp and the products page of the notes for the
+/// fast/src/kernels/linear_algebra/gemm.cpp and the products page of the notes for the
 /// stages and their measured speed.
 #pragma once
 

@@ -1,10 +1,9 @@
-// Chapter 1, section 3: the SVD and the symmetric eigendecomposition by
-// parallel Jacobi rotations with round-robin ordering — fast twin.
+// Chapter 1's parallel one-sided Jacobi with round-robin ordering — the
+// kernel under the fast svd and eigh (linear_algebra/decompositions.cpp).
 //
-// Rules of this file: OpenMP + xsimd, same signatures and checks as the
-// reference twin; every SIMD loop ends with a scalar tail; each kernel says
-// which bound (memory or compute) it attacks. No LAPACK: LAPACK is what the
-// benchmarks compare against.
+// Rules of this file: OpenMP + xsimd; every SIMD loop ends with a scalar
+// tail; each kernel says which bound (memory or compute) it attacks. No
+// LAPACK: LAPACK is what the benchmarks compare against.
 
 #include <algorithm>
 #include <cmath>
@@ -16,18 +15,18 @@
 
 #include <xsimd/xsimd.hpp>
 
-#include "dlmath/detail/checks/linear_algebra.hpp"
+#include "jacobi.hpp"
+
 #include "dlmath/detail/linear_algebra.hpp"
+#include "dlmath/fast/config.hpp"
 #include "dlmath/numeric.hpp"
-#include "dlmath/fast/linear_algebra/decompositions.hpp"
 
-#include "../kernels/dot.hpp"
-#include "../kernels/simd.hpp"
+#include "../dot.hpp"
+#include "../simd.hpp"
 
-namespace dlmath::fast {
+namespace dlmath::fast::detail {
 namespace {
 
-using detail::batch;
 constexpr double u = unit_roundoff<double>();
 constexpr int max_sweeps = 60;
 
@@ -79,7 +78,7 @@ std::vector<std::pair<std::size_t, std::size_t>> round_robin(std::size_t n) {
 //! [round_robin]
 
 // <x, y> over contiguous rows: the shared SIMD inner product (kernels/dot.hpp).
-inline double dot_rows(const double* x, const double* y, std::size_t len) { return detail::dot_block(x, y, 0, len); }
+inline double dot_rows(const double* x, const double* y, std::size_t len) { return dot_block(x, y, 0, len); }
 
 // Sorts, normalises and completes, as the reference finish_svd, from
 // Wt ~ (k, m) (the rotated columns as rows) and Vt ~ (k, n).
@@ -142,6 +141,8 @@ BlockPlan block_plan(std::size_t n) {
 // in between without a pass over the data: a rotation that zeroes gamma
 // moves t*gamma from one norm to the other (alpha' = alpha - t gamma,
 // beta' = beta + t gamma), so each pair costs one inner product, not three.
+}  // namespace
+
 void one_sided_jacobi(Matrix& Wt, Matrix& Vt) {
     const std::size_t k = Wt.shape(0), m = Wt.shape(1), nv = Vt.shape(1);
     const double tol = static_cast<double>(std::max<std::size_t>(m, 1)) * u;
@@ -208,57 +209,4 @@ SVD svd_tall(const Matrix& A) {
 }
 //! [parallel_one_sided_jacobi]
 
-}  // namespace
-
-//! [fast_svd]
-SVD svd(const Matrix& A) {
-    dlmath::detail::check_svd(A);
-    if (A.shape(0) >= A.shape(1)) return svd_tall(A);
-    const SVD t = svd_tall(xt::transpose(A));  // A^T = U' S V'^T, so A = V' S U'^T
-    return {xt::transpose(t.Vt), t.S, xt::transpose(t.U)};
-}
-//! [fast_svd]
-
-//! [fast_eigh]
-Eigh eigh(const Matrix& A) {
-    dlmath::detail::check_eigh(A);
-    const std::size_t n = A.shape(0);
-    // 1. shift by the Gershgorin bound mu >= -lambda_min, so that
-    //    S = A + mu I is positive semidefinite and has the same eigenvectors
-    double mu = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-        double radius = 0.0;
-        for (std::size_t j = 0; j < n; ++j)
-            if (j != i) radius += std::fabs(A(i, j));
-        mu = std::fmax(mu, radius - A(i, i));
-    }
-    Matrix Wt = A;  // S is symmetric: its columns are its rows
-    for (std::size_t i = 0; i < n; ++i) Wt(i, i) += mu;
-    // 2. one-sided Jacobi: S V = U Sigma, and the columns of V are eigenvectors of S^2, hence of S and A
-    Matrix Vt = xt::eye<double>(n);
-    one_sided_jacobi(Wt, Vt);
-    // 3. eigenvalues as Rayleigh quotients lambda_j = v_j^T A v_j of the unshifted A
-    //    (their error is second order in the eigenvector error)
-    Vector lambda = Vector::from_shape({n});
-    const long long nn = static_cast<long long>(n);
-#pragma omp parallel for schedule(static) if (n >= jacobi_parallel_n)
-    for (long long jj = 0; jj < nn; ++jj) {
-        const std::size_t j = static_cast<std::size_t>(jj);
-        const double* vj = Vt.data() + j * n;
-        double s = 0.0;
-        for (std::size_t i = 0; i < n; ++i) s += vj[i] * dot_rows(A.data() + i * n, vj, n);
-        lambda(j) = s;
-    }
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return lambda(x) < lambda(y); });
-    Eigh r{Vector::from_shape({n}), Matrix::from_shape({n, n})};
-    for (std::size_t j = 0; j < n; ++j) {
-        r.eigenvalues(j) = lambda(order[j]);
-        for (std::size_t k = 0; k < n; ++k) r.eigenvectors(k, j) = Vt(order[j], k);
-    }
-    return r;
-}
-//! [fast_eigh]
-
-}  // namespace dlmath::fast
+}  // namespace dlmath::fast::detail

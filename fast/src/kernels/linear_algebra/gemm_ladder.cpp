@@ -11,8 +11,8 @@
 #include <xsimd/xsimd.hpp>
 
 #include "dlmath/errors.hpp"
-#include "../kernels/axpy.hpp"
-#include "../kernels/simd.hpp"
+#include "../axpy.hpp"
+#include "../simd.hpp"
 #include "gemm.hpp"
 
 namespace dlmath::fast::detail::ladder {

@@ -1,4 +1,5 @@
-// Chapter 1, section 3: det, solve and inv on a blocked LU — fast twin.
+// Chapter 1's blocked LU with partial pivoting and its triangular solves —
+// the kernels under the fast det, solve and inv (linear_algebra/decompositions.cpp).
 //
 // Rules of this file: OpenMP + xsimd, same signatures and checks as the
 // reference twin; every SIMD loop ends with a scalar tail; each kernel says
@@ -12,14 +13,14 @@
 
 #include <xsimd/xsimd.hpp>
 
-#include "dlmath/detail/checks/linear_algebra.hpp"
-#include "dlmath/detail/linear_algebra.hpp"
-#include "dlmath/fast/linear_algebra/decompositions.hpp"
+#include "lu.hpp"
 
-#include "../kernels/axpy.hpp"
-#include "../kernels/simd.hpp"
+#include "dlmath/fast/config.hpp"
 
-namespace dlmath::fast {
+#include "../axpy.hpp"
+#include "../simd.hpp"
+
+namespace dlmath::fast::detail {
 namespace {
 
 using detail::axpy;  // y += a x, the update of every row operation (with a = -l_ij)
@@ -60,6 +61,8 @@ using dlmath::detail::LU;  // the same record as the reference LU
 //
 // Step 3 holds 2/3 n^3 of the flops; it is a rank-nb update done four
 // columns of L21 at a time (axpy4_minus), the rest one at a time (axpy).
+}  // namespace
+
 LU lu_factor(const Matrix& A) {
     const std::size_t n = A.shape(0);
     LU f{A, std::vector<std::size_t>(n), 1, false};
@@ -144,34 +147,4 @@ Matrix lu_solve(const LU& f, const Matrix& B) {
 }
 //! [fast_lu_solve]
 
-}  // namespace
-
-//! [fast_det]
-double det(const Matrix& A) {
-    dlmath::detail::check_det(A);
-    return dlmath::detail::lu_determinant(lu_factor(A));  // product in index order: reproducible
-}
-//! [fast_det]
-
-Matrix solve(const Matrix& A, const Matrix& B) {
-    dlmath::detail::check_solve(A, B);
-    const LU f = lu_factor(A);
-    dlmath::detail::check_nonsingular(dlmath::detail::fn::solve, f.singular, A);
-    return lu_solve(f, B);
-}
-
-Vector solve(const Matrix& A, const Vector& b) {
-    dlmath::detail::check_solve(A, b);
-    const Matrix B = xt::reshape_view(b, {b.size(), std::size_t{1}});
-    const Matrix X = solve(A, B);
-    return xt::flatten(X);
-}
-
-Matrix inv(const Matrix& A) {
-    dlmath::detail::check_inv(A);
-    const LU f = lu_factor(A);
-    dlmath::detail::check_nonsingular(dlmath::detail::fn::inv, f.singular, A);
-    return lu_solve(f, xt::eye<double>(A.shape(0)));
-}
-
-}  // namespace dlmath::fast
+}  // namespace dlmath::fast::detail

@@ -80,7 +80,7 @@
 #include <xsimd/xsimd.hpp>
 
 #include "dlmath/fast/config.hpp"
-#include "../kernels/simd.hpp"
+#include "../simd.hpp"
 
 namespace dlmath::fast::detail {
 namespace {

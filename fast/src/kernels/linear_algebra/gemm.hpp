@@ -1,4 +1,4 @@
-// The blocked GEMM under every fast product of section 1.2 (internal).
+// The blocked GEMM under every fast product of chapter 1 (internal).
 //
 // C += A·B for A ~ (m, k), B ~ (k, n) read through strides, C row-major.
 // See gemm.cpp for the stages (blocking, packing, micro-kernel, threads).
