@@ -239,32 +239,18 @@ constexpr int max_sweeps = 60;  // Jacobi converges quadratically; 6-12 sweeps a
 using detail::jacobi_rotation;
 using detail::Rotation;
 
-// Sorts the columns of W (m x k) and the rows of Vt (k x n) so that the
-// column norms sigma_j are descending; returns U = W / sigma with columns
-// for sigma_j = 0 completed to an orthonormal set.
+// The singular values are the column norms of W (m x k); sorting them
+// descending, normalising u_j = w_j / sigma_j and completing U for
+// sigma_j = 0 is shared with the fast twin (detail::assemble_svd).
 SVD finish_svd(const Matrix& W, const Matrix& Vt) {
-    const std::size_t m = W.shape(0), k = W.shape(1), n = Vt.shape(1);
+    const std::size_t m = W.shape(0), k = W.shape(1);
     Vector sigma = Vector::from_shape({k});
     for (std::size_t j = 0; j < k; ++j) {
         double s = 0.0;
         for (std::size_t i = 0; i < m; ++i) s += W(i, j) * W(i, j);
-        sigma(j) = std::sqrt(s);
+        sigma(j) = std::sqrt(s);  // sigma_j = ||w_j||_2
     }
-    std::vector<std::size_t> order(k);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sigma(a) > sigma(b); });
-
-    SVD r{xt::zeros<double>({m, k}), Vector::from_shape({k}), Matrix::from_shape({k, n})};
-    for (std::size_t j = 0; j < k; ++j) {
-        const std::size_t o = order[j];
-        r.S(j) = sigma(o);
-        for (std::size_t i = 0; i < n; ++i) r.Vt(j, i) = Vt(o, i);
-        if (sigma(o) >= std::numeric_limits<double>::min()) {
-            for (std::size_t i = 0; i < m; ++i) r.U(i, j) = W(i, o) / sigma(o);  // u_j = w_j / sigma_j
-        }
-    }
-    detail::complete_left_singular_vectors(r);
-    return r;
+    return detail::assemble_svd(sigma, m, [&W](std::size_t i, std::size_t j) { return W(i, j); }, Vt);
 }
 
 //! [one_sided_jacobi]

@@ -8,36 +8,11 @@
 #include <limits>
 #include <string>
 
-#include <gtest/gtest.h>
-#include <rapidcheck/gtest.h>
 #include <xtensor/xview.hpp>
 
-#include "agreement.hpp"
-#include "dlmath/errors.hpp"
-#include "dlmath/fast/linear_algebra.hpp"
-#include "dlmath/reference/linear_algebra.hpp"
-#include "generators.hpp"
-#include "twins.hpp"
-
-namespace ref = dlmath::reference;
-namespace fast = dlmath::fast;
-using dlmath::Matrix;
-using dlmath::Vector;
-using dlmath::testing::agree;
-using dlmath::testing::agree_elementwise;
-using dlmath::testing::expect_same_error;
-using dlmath::testing::fro;
-using dlmath::testing::jacobi_bound;
-using dlmath::testing::max_abs;
-using dlmath::testing::random;
-using dlmath::testing::rank_deficient;
-using dlmath::testing::scoped_threads;
-using dlmath::testing::tr;
-using dlmath::testing::u;
+#include "prelude.hpp"
 
 namespace {
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Sizes for the kernels: 0, 1, primes, not multiples of the SIMD width, one
 // LU panel (32 columns) and a few. The threaded paths of LU and Jacobi start

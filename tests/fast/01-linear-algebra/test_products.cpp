@@ -15,35 +15,13 @@
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-#include <rapidcheck/gtest.h>
 #include <xtensor/xarray.hpp>
 #include <xtensor/xio.hpp>
 #include <xtensor/xmath.hpp>
 
-#include "agreement.hpp"
-#include "dlmath/errors.hpp"
-#include "dlmath/fast/linear_algebra.hpp"
-#include "dlmath/reference/linear_algebra.hpp"
-#include "generators.hpp"
-#include "twins.hpp"
-
-namespace ref = dlmath::reference;
-namespace fast = dlmath::fast;
-using dlmath::Matrix;
-using dlmath::Tensor3;
-using dlmath::Vector;
-using dlmath::testing::agree;
-using dlmath::testing::agree_elementwise;
-using dlmath::testing::expect_same_error;
-using dlmath::testing::gamma_n;
-using dlmath::testing::random;
-using dlmath::testing::scoped_threads;
+#include "prelude.hpp"
 
 namespace {
-
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 Matrix abs(const Matrix& A) { return xt::abs(A); }
 

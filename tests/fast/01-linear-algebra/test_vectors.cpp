@@ -6,29 +6,9 @@
 #include <limits>
 #include <string>
 
-#include <gtest/gtest.h>
-#include <rapidcheck/gtest.h>
-
-#include "agreement.hpp"
-#include "dlmath/errors.hpp"
-#include "dlmath/fast/linear_algebra.hpp"
-#include "dlmath/reference/linear_algebra.hpp"
-#include "generators.hpp"
-#include "twins.hpp"
-
-namespace ref = dlmath::reference;
-namespace fast = dlmath::fast;
-using dlmath::Vector;
-using dlmath::testing::agree;
-using dlmath::testing::expect_same_error;
-using dlmath::testing::gamma_n;
-using dlmath::testing::random;
-using dlmath::testing::scoped_threads;
-using dlmath::testing::u;
+#include "prelude.hpp"
 
 namespace {
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 double abs_dot(const Vector& x, const Vector& y) {
     double s = 0.0;

@@ -9,35 +9,12 @@
 #include <random>
 #include <string>
 
-#include <gtest/gtest.h>
-#include <rapidcheck/gtest.h>
 #include <xtensor-blas/xlinalg.hpp>
 #include <xtensor/xview.hpp>
 
-#include "agreement.hpp"
-#include "dlmath/errors.hpp"
-#include "dlmath/reference/linear_algebra.hpp"
-#include "generators.hpp"
-#include "twins.hpp"
-
-namespace ref = dlmath::reference;
-using dlmath::Matrix;
-using dlmath::Vector;
-using dlmath::testing::agree;
-using dlmath::testing::agree_elementwise;
-using dlmath::testing::fro;
-using dlmath::testing::ill_conditioned;
-using dlmath::testing::jacobi_bound;
-using dlmath::testing::max_abs;
-using dlmath::testing::random;
-using dlmath::testing::rank_deficient;
-using dlmath::testing::tr;
-using dlmath::testing::u;
-using dlmath::testing::what_of;
+#include "prelude.hpp"
 
 namespace {
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Plain triple loop, independent of the library's products.
 Matrix mm(const Matrix& A, const Matrix& B) {

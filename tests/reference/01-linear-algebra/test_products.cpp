@@ -13,33 +13,15 @@
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-#include <rapidcheck/gtest.h>
 #include <xtensor/xarray.hpp>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xio.hpp>
 #include <xtensor/xmath.hpp>
 #include <xtensor/xview.hpp>
 
-#include "agreement.hpp"
-#include "dlmath/errors.hpp"
-#include "dlmath/reference/linear_algebra.hpp"
-#include "generators.hpp"
-#include "twins.hpp"
-
-namespace ref = dlmath::reference;
-using dlmath::Matrix;
-using dlmath::Tensor3;
-using dlmath::Vector;
-using dlmath::testing::gamma_n;
-using dlmath::testing::random;
-using dlmath::testing::u;
-using dlmath::testing::what_of;
+#include "prelude.hpp"
 
 namespace {
-
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // A matrix of the given shape with entries in {-5, -4.75, ..., 5}.
 rc::Gen<Matrix> exact_matrix(std::size_t m, std::size_t n) {

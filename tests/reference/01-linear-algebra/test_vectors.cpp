@@ -4,26 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include <gtest/gtest.h>
-#include <rapidcheck/gtest.h>
-
-#include "agreement.hpp"
-#include "dlmath/errors.hpp"
-#include "dlmath/reference/linear_algebra.hpp"
-#include "generators.hpp"
-#include "twins.hpp"
-
-namespace ref = dlmath::reference;
-using dlmath::Vector;
-using dlmath::testing::gamma_n;
-using dlmath::testing::random;
-using dlmath::testing::u;
-using dlmath::testing::what_of;
-
-namespace {
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-}  // namespace
+#include "prelude.hpp"
 
 // ---------------------------------------------------------------- worked examples
 

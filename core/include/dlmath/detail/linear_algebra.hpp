@@ -5,8 +5,11 @@
 /// twin; each is written once here.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
+#include <numeric>
 #include <vector>
 
 #include "dlmath/linear_algebra_types.hpp"
@@ -74,5 +77,31 @@ inline Vector power_iteration_start(std::size_t n) {
 /// other columns: the first standard basis vector that survives two
 /// Gram–Schmidt passes. Cost: \f$ O(m^2 k) \f$ per zero singular value at most.
 void complete_left_singular_vectors(SVD& r);
+
+/// The thin SVD from the end state of a one-sided Jacobi: k mutually
+/// orthogonal columns \f$ w_j = \sigma_j u_j \f$ of length m, read through
+/// `w(i, j)` (entry i of \f$ w_j \f$), their norms \f$ \sigma_j \f$, and the
+/// accumulated rotations `Vt ~ (k, n)`. Sorts so that the singular values
+/// descend (stable: ties keep their order), sets \f$ u_j = w_j / \sigma_j \f$,
+/// and completes U where \f$ \sigma_j = 0 \f$.
+template <class Column>
+SVD assemble_svd(const Vector& sigma, std::size_t m, Column w, const Matrix& Vt) {
+    const std::size_t k = sigma.size(), n = Vt.shape(1);
+    std::vector<std::size_t> order(k);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sigma(a) > sigma(b); });
+
+    SVD r{xt::zeros<double>({m, k}), Vector::from_shape({k}), Matrix::from_shape({k, n})};
+    for (std::size_t j = 0; j < k; ++j) {
+        const std::size_t o = order[j];
+        r.S(j) = sigma(o);
+        for (std::size_t i = 0; i < n; ++i) r.Vt(j, i) = Vt(o, i);
+        if (sigma(o) >= std::numeric_limits<double>::min()) {
+            for (std::size_t i = 0; i < m; ++i) r.U(i, j) = w(i, o) / sigma(o);  // u_j = w_j / sigma_j
+        }
+    }
+    complete_left_singular_vectors(r);
+    return r;
+}
 
 }  // namespace dlmath::detail

@@ -80,27 +80,14 @@ std::vector<std::pair<std::size_t, std::size_t>> round_robin(std::size_t n) {
 // <x, y> over contiguous rows: the shared SIMD inner product (kernels/dot.hpp).
 inline double dot_rows(const double* x, const double* y, std::size_t len) { return dot_block(x, y, 0, len); }
 
-// Sorts, normalises and completes, as the reference finish_svd, from
-// Wt ~ (k, m) (the rotated columns as rows) and Vt ~ (k, n).
+// The singular values are the row norms of Wt ~ (k, m) (the rotated
+// columns as rows); sorting, normalising and completing U is shared with
+// the reference twin (detail::assemble_svd).
 SVD finish_svd(const Matrix& Wt, const Matrix& Vt) {
-    const std::size_t k = Wt.shape(0), m = Wt.shape(1), n = Vt.shape(1);
+    const std::size_t k = Wt.shape(0), m = Wt.shape(1);
     Vector sigma = Vector::from_shape({k});
     for (std::size_t j = 0; j < k; ++j) sigma(j) = std::sqrt(dot_rows(&Wt(j, 0), &Wt(j, 0), m));
-    std::vector<std::size_t> order(k);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sigma(a) > sigma(b); });
-
-    SVD r{xt::zeros<double>({m, k}), Vector::from_shape({k}), Matrix::from_shape({k, n})};
-    for (std::size_t j = 0; j < k; ++j) {
-        const std::size_t o = order[j];
-        r.S(j) = sigma(o);
-        std::copy_n(&Vt(o, 0), n, &r.Vt(j, 0));
-        if (sigma(o) >= std::numeric_limits<double>::min()) {
-            for (std::size_t i = 0; i < m; ++i) r.U(i, j) = Wt(o, i) / sigma(o);
-        }
-    }
-    dlmath::detail::complete_left_singular_vectors(r);  // sigma_j = 0: complete U
-    return r;
+    return dlmath::detail::assemble_svd(sigma, m, [&Wt](std::size_t i, std::size_t j) { return Wt(j, i); }, Vt);
 }
 
 //! [block_round_robin]
