@@ -16,7 +16,9 @@ namespace {
 
 // Sizes for the kernels: 0, 1, primes, not multiples of the SIMD width, one
 // LU panel (32 columns) and a few. The threaded paths of LU and Jacobi start
-// at larger sizes; ThreadedBlockedPathAt150 and ThreadedPathAt150 take them.
+// at larger sizes (lu_parallel_n, jacobi_parallel_n in dlmath/fast/config.hpp);
+// LuAgreement.ThreadedBlockedPath and JacobiAgreement.ThreadedPathAndReproducible
+// take them.
 rc::Gen<std::size_t> kernel_dim() {
     return rc::gen::elementOf(std::vector<std::size_t>{0, 1, 2, 3, 5, 7, 8, 13, 31, 32, 33, 47, 64, 67});
 }
@@ -81,16 +83,18 @@ RC_GTEST_PROP(LuAgreement, DetSolveInvWithinTheConditionBound, ()) {
     DLMATH_RC_ASSERT(agree_elementwise(fast::inv(A), Ai, [ib](std::size_t) { return ib; }, "inv"));
 }
 
-TEST(LuAgreement, ThreadedBlockedPathAt150) {
-    // 150 = 4 panels of 32 + 22, above the size from which the fast LU threads
-    const std::size_t n = 150;
+TEST(LuAgreement, ThreadedBlockedPath) {
+    // past the size from which the fast LU threads, and not a whole number
+    // of 32-column panels (150 = 4 panels + 22 with today's threshold)
+    constexpr std::size_t n = fast::lu_parallel_n + 22;
+    static_assert(n >= fast::lu_parallel_n && n % 32 != 0);
     const Matrix A = random<Matrix>({n, n}, 42);
     const double rel = 2 * 16 * n * u * ref::cond(A);
     const double d = ref::det(A);
-    EXPECT_TRUE(agree(fast::det(A), d, rel * std::fabs(d), "det, n = 150"));
+    EXPECT_TRUE(agree(fast::det(A), d, rel * std::fabs(d), "det, threaded"));
     const Matrix Ai = ref::inv(A);
     const double ib = rel * max_abs(Ai);
-    EXPECT_TRUE(agree_elementwise(fast::inv(A), Ai, [ib](std::size_t) { return ib; }, "inv, n = 150"));
+    EXPECT_TRUE(agree_elementwise(fast::inv(A), Ai, [ib](std::size_t) { return ib; }, "inv, threaded"));
 }
 
 TEST(LuAgreement, SingularAndEmptyLikeTheReference) {
@@ -107,7 +111,7 @@ TEST(LuAgreement, SingularAndEmptyLikeTheReference) {
 
 // Singular values within 2 c n u sigma_1 (Weyl, both backward errors);
 // singular vectors up to sign within the gap bound. The threaded
-// round-robin path needs more columns than these sizes: see ThreadedPathAt150.
+// round-robin path needs more columns than these sizes: see JacobiAgreement.ThreadedPathAndReproducible.
 RC_GTEST_PROP(SvdAgreement, ValuesByWeylVectorsByGap, ()) {
     const std::size_t m = *kernel_dim(), n = *kernel_dim();
     const bool deficient = *rc::gen::arbitrary<bool>();
@@ -151,13 +155,16 @@ RC_GTEST_PROP(EighAgreement, ValuesByWeylVectorsByGap, ()) {
                                               vector_bounds(r.eigenvalues / a, 2 * jacobi_bound(n)), "eigenvectors"));
 }
 
-TEST(JacobiAgreement, ThreadedPathAt150AndReproducible) {
-    const std::size_t n = 150;
+TEST(JacobiAgreement, ThreadedPathAndReproducible) {
+    // a tall matrix whose column count reaches the size from which the
+    // parallel Jacobi threads (150 x 130 with today's threshold)
+    constexpr std::size_t n = fast::jacobi_parallel_n + 22;
+    static_assert(n - 20 >= fast::jacobi_parallel_n);
     const Matrix A = random<Matrix>({n, n - 20}, 5);
     const dlmath::SVD r = ref::svd(A);
     const dlmath::SVD f = fast::svd(A);
     const double err = 2 * jacobi_bound(n) * r.S(0);
-    EXPECT_TRUE(agree_elementwise(f.S, r.S, [err](std::size_t) { return err; }, "singular values, 150x130"));
+    EXPECT_TRUE(agree_elementwise(f.S, r.S, [err](std::size_t) { return err; }, "singular values, threaded"));
     // bitwise reproducible: one thread and several threads give the same bits
     const Matrix Sym = [&] {
         const Matrix Q = xt::view(A, xt::range(0, n - 20), xt::all());

@@ -19,6 +19,7 @@
 #include <xtensor/xio.hpp>
 #include <xtensor/xmath.hpp>
 
+#include "kernels/linear_algebra/gemm_ladder.hpp"
 #include "prelude.hpp"
 
 namespace {
@@ -64,6 +65,36 @@ RC_GTEST_PROP(MatmulAgreement, FastMatchesReferenceWithinTwoGammaK, ()) {
     const auto seed = *rc::gen::arbitrary<std::uint32_t>();
     const Matrix A = random<Matrix>({m, k}, seed), B = random<Matrix>({k, n}, seed + 1, 1e3);
     DLMATH_RC_ASSERT(matmul_agrees(fast::matmul(A, B), A, B, "matmul " + shape_name(m, k, n)));
+}
+
+// Every step of the GEMM ladder (the benchmark cases matmul/step<k>/<n>)
+// computes the same product: within the same 2 gamma_k bound of the
+// reference on every shape the final kernel is tested on, and the last two
+// steps (the final kernel on one thread and on the team) are bitwise
+// fast::matmul.
+RC_GTEST_PROP(MatmulLadder, EveryStepMatchesTheReferenceWithinTwoGammaK, ()) {
+    namespace ladder = dlmath::fast::detail::ladder;
+    const std::size_t m = *gemm_side(), k = *gemm_side(), n = *gemm_side();
+    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
+    const Matrix A = random<Matrix>({m, k}, seed), B = random<Matrix>({k, n}, seed + 1);
+    static_assert(ladder::steps == 4, "a new ladder step needs its line here");
+    DLMATH_RC_ASSERT(matmul_agrees(ladder::gemm_step1(A, B), A, B, "step 1 " + shape_name(m, k, n)));
+    DLMATH_RC_ASSERT(matmul_agrees(ladder::gemm_step2(A, B), A, B, "step 2 " + shape_name(m, k, n)));
+    const Matrix C = fast::matmul(A, B);
+    RC_ASSERT(ladder::gemm_step3(A, B) == C);
+    RC_ASSERT(ladder::gemm_step4(A, B) == C);
+}
+
+TEST(MatmulLadder, StepsRejectBadShapesNamingThemselves) {
+    namespace ladder = dlmath::fast::detail::ladder;
+    const Matrix A = random<Matrix>({2, 3}, 1), B = random<Matrix>({4, 2}, 2);
+    const std::vector<std::pair<std::string, Matrix (*)(const Matrix&, const Matrix&)>> steps = {
+        {"gemm_step1", ladder::gemm_step1}, {"gemm_step2", ladder::gemm_step2},
+        {"gemm_step3", ladder::gemm_step3}, {"gemm_step4", ladder::gemm_step4}};
+    for (const auto& [name, step] : steps) {
+        EXPECT_THROW(step(A, B), dlmath::shape_error) << name;
+        EXPECT_EQ(what_of([&] { step(A, B); }), name + ": inner dimensions differ (A is 2x3, B is 4x2)");
+    }
 }
 
 // Deep products (several kc panels), tall ones (several mc blocks) and
@@ -238,7 +269,11 @@ TEST(Reproducibility, MatmulGramBmmAreBitwiseIdenticalForOneTwoAndThreeThreads) 
     constexpr std::size_t m = 301, n = 203, k = 2 * fast::gemm_parallel_threshold / (m * m) + 7;
     static_assert(m * k * n >= fast::gemm_parallel_threshold && m * m * k / 2 >= fast::gemm_parallel_threshold);
     const Matrix A = random<Matrix>({m, k}, 21), B = random<Matrix>({k, n}, 22);
-    const Tensor3 X = random<Tensor3>({3, 90, 80}, 23), Y = random<Tensor3>({3, 80, 70}, 24);
+    // a batch of products each below gemm_parallel_threshold whose total
+    // reaches batch_threshold: the threads share out the batch
+    constexpr std::size_t nb = 3, bm = 90, bk = 80, bn = 70;
+    static_assert(bm * bk * bn < fast::gemm_parallel_threshold && nb * bm * bk * bn >= fast::batch_threshold);
+    const Tensor3 X = random<Tensor3>({nb, bm, bk}, 23), Y = random<Tensor3>({nb, bk, bn}, 24);
     Matrix C1, G1, C2, G2, C3, C4, G4;
     Tensor3 Z1, Z2;
     {
