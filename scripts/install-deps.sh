@@ -16,6 +16,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   # notes and figures
   doxygen graphviz libjs-mathjax gnuplot-nox
+  # grading: student code runs in a sandbox (namespaces, read-only file system)
+  bubblewrap
 )
 
 missing=()
