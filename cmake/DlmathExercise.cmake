@@ -8,19 +8,26 @@
 # Builds one exercise as its own targets, so an exercise that does not compile
 # costs only its own points:
 #   exercise_<name>            the student's sources (an object library)
+#   exercise_<name>_student    the student's program: the student's sources and
+#                              a server, written by scripts/exercise-rpc.py from
+#                              the exercise's headers, that runs the student's
+#                              functions for the checker
 #   exercise_<name>_checks     its tests, visible and hidden (an object library)
-#   exercise_<name>_test       the test program: the tests + the student's code
-#   exercise_<name>_list       the tests alone, linked without the student's
-#                              code (its calls left unresolved; they never run):
-#                              the program the test cases are listed from
+#   exercise_<name>_test       the checker: the tests and proxies with the
+#                              signatures of the student's functions that run
+#                              each call in the student's program (a separate,
+#                              sandboxed process: exercises/common/dlmath/
+#                              grading/). It holds no student code, so the
+#                              test cases are listed from it too.
 #   exercise_<name>_discover   lists the test cases (--gtest_list_tests) and
 #                              writes the manifest and the ctest entries
 # Tests are GoogleTest or RapidCheck (RC_GTEST_PROP) tests. Every test case of
 # the listing becomes one ctest entry `exercise.<name>.<Suite>.<Test>` with
 # labels `exercise` and `chapter<N>` and a timeout (default 10 s). Each entry
-# runs through scripts/grade-run.py, which passes a test only when the test
-# program ran to its end and GoogleTest's own XML report says the test passed:
-# an early exit(0), a crash or a timeout fails.
+# runs through scripts/grade-run.py, which runs the checker with the student's
+# program beside it and passes a test only when the checker ran to its end
+# and GoogleTest's own XML report says the test passed: a crash, an early
+# exit or a timeout of the student's program fails the call, and so the test.
 # A case is hidden when GoogleTest's listing places it in one of the
 # HIDDEN_TESTS files. Hidden test files that are missing (the student
 # edition) are skipped. No student code runs while the cases are listed.
@@ -42,6 +49,26 @@ if(NOT DLMATH_PYTHON3)
 endif()
 get_filename_component(DLMATH_GRADE_RUNNER ${CMAKE_CURRENT_LIST_DIR}/../scripts/grade-run.py ABSOLUTE)
 get_filename_component(DLMATH_GRADE_TOOL ${CMAKE_CURRENT_LIST_DIR}/../scripts/grade-tool.py ABSOLUTE)
+get_filename_component(DLMATH_EXERCISE_RPC ${CMAKE_CURRENT_LIST_DIR}/../scripts/exercise-rpc.py ABSOLUTE)
+get_filename_component(DLMATH_GRADING_INCLUDE ${CMAKE_CURRENT_LIST_DIR}/../exercises/common ABSOLUTE)
+
+# The two sides of a call into the student's code, shared by every exercise:
+# the checker's (start the sandboxed student program, send the call, decode
+# the answer) and the student program's (answer calls).
+function(_dlmath_grading_libraries)
+  if(TARGET dlmath_grading_proxy)
+    return()
+  endif()
+  set(dir ${DLMATH_GRADING_INCLUDE}/dlmath/grading)
+  add_library(dlmath_grading_proxy STATIC ${dir}/proxy.cpp ${dir}/sandbox.cpp)
+  add_library(dlmath_grading_server STATIC ${dir}/server.cpp)
+  foreach(lib dlmath_grading_proxy dlmath_grading_server)
+    target_include_directories(${lib} PUBLIC ${DLMATH_GRADING_INCLUDE}
+      $<TARGET_PROPERTY:dlmath_core,INTERFACE_INCLUDE_DIRECTORIES>)
+    target_link_libraries(${lib} PUBLIC xtensor PRIVATE dlmath_flags)
+  endforeach()
+  target_link_libraries(dlmath_grading_proxy PRIVATE GTest::gtest)
+endfunction()
 if(NOT TARGET dlmath_exercises)
   add_custom_target(dlmath_exercises)
 endif()
@@ -107,6 +134,32 @@ function(dlmath_add_exercise)
   add_library(exercise_${E_NAME} OBJECT ${E_SOURCES})
   target_link_libraries(exercise_${E_NAME} PRIVATE exercise_${E_NAME}_usage)
   target_compile_options(exercise_${E_NAME} PRIVATE -Wno-unused-parameter)
+  if(DLMATH_STUDENT_COMPILE_LAUNCHER)
+    set_target_properties(exercise_${E_NAME} PROPERTIES CXX_COMPILER_LAUNCHER "${DLMATH_STUDENT_COMPILE_LAUNCHER}")
+  endif()
+
+  # The two sides of the calls, written from the exercise's headers: the
+  # proxies (the checker's) and the server (the student program's).
+  _dlmath_grading_libraries()
+  file(GLOB headers CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.hpp)
+  if(NOT headers)
+    message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): no header (*.hpp) declares the student's functions "
+                        "in ${CMAKE_CURRENT_SOURCE_DIR}")
+  endif()
+  set(rpc ${CMAKE_CURRENT_BINARY_DIR}/rpc)
+  add_custom_command(OUTPUT ${rpc}/${E_NAME}_proxy.cpp ${rpc}/${E_NAME}_server.cpp
+    COMMAND ${DLMATH_PYTHON3} ${DLMATH_EXERCISE_RPC}
+      --proxy ${rpc}/${E_NAME}_proxy.cpp --server ${rpc}/${E_NAME}_server.cpp ${headers}
+    DEPENDS ${headers} ${DLMATH_EXERCISE_RPC}
+    COMMENT "Writing the proxies and the server of exercise ${E_NAME}"
+    VERBATIM)
+
+  # The student's program: the student's code and the server, nothing else.
+  add_executable(exercise_${E_NAME}_student ${rpc}/${E_NAME}_server.cpp)
+  target_link_libraries(exercise_${E_NAME}_student PRIVATE exercise_${E_NAME} exercise_${E_NAME}_usage
+    dlmath_grading_server)
+  set_target_properties(exercise_${E_NAME}_student PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${bin})
+  add_dependencies(dlmath_exercises exercise_${E_NAME}_student)
 
   # The tests, compiled once for both programs.
   set(test_files)
@@ -133,23 +186,14 @@ function(dlmath_add_exercise)
   target_link_libraries(exercise_${E_NAME}_checks PRIVATE exercise_${E_NAME}_usage
     GTest::gtest rapidcheck rapidcheck_gtest)
 
-  # The test program that is graded.
-  add_executable(exercise_${E_NAME}_test)
-  target_link_libraries(exercise_${E_NAME}_test PRIVATE exercise_${E_NAME}_checks exercise_${E_NAME}
-    GTest::gtest GTest::gtest_main rapidcheck rapidcheck_gtest dlmath_flags)
+  # The checker: the tests and the proxies, no student code. It finds the
+  # student's program through DLMATH_STUDENT_PROGRAM (set by the runner), or
+  # beside itself.
+  add_executable(exercise_${E_NAME}_test ${rpc}/${E_NAME}_proxy.cpp)
+  target_link_libraries(exercise_${E_NAME}_test PRIVATE exercise_${E_NAME}_checks exercise_${E_NAME}_usage
+    dlmath_grading_proxy GTest::gtest GTest::gtest_main rapidcheck rapidcheck_gtest dlmath_flags)
   set_target_properties(exercise_${E_NAME}_test PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${bin})
   add_dependencies(dlmath_exercises exercise_${E_NAME}_test)
-
-  # The same tests without the student's code, to list the cases from.
-  add_executable(exercise_${E_NAME}_list)
-  target_link_libraries(exercise_${E_NAME}_list PRIVATE exercise_${E_NAME}_checks
-    GTest::gtest GTest::gtest_main rapidcheck rapidcheck_gtest dlmath_flags)
-  # Its calls into the student's code stay unresolved (they are never made);
-  # a position-dependent program bound at load time leaves the loader no
-  # relocation of them to process.
-  target_link_options(exercise_${E_NAME}_list PRIVATE
-    LINKER:--unresolved-symbols=ignore-in-object-files -no-pie LINKER:-z,now)
-  set_target_properties(exercise_${E_NAME}_list PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${bin})
 
   # The declaration (configure time) that the grader reads before building,
   # written by the grader's tool with Python's json module.
@@ -166,8 +210,8 @@ function(dlmath_add_exercise)
     COMMAND ${DLMATH_PYTHON3} ${DLMATH_GRADE_TOOL} declare ${declared}
       --name ${E_NAME} --chapter ${E_CHAPTER} --points ${E_POINTS} --timeout ${E_TIMEOUT}
       --directory ${dir} --source-root ${PROJECT_SOURCE_DIR}
-      --target exercise_${E_NAME}_test --target exercise_${E_NAME}_discover
-      --binary ${bin}/exercise_${E_NAME}_test --list-binary ${bin}/exercise_${E_NAME}_list
+      --target exercise_${E_NAME}_student --target exercise_${E_NAME}_test --target exercise_${E_NAME}_discover
+      --binary ${bin}/exercise_${E_NAME}_student --list-binary ${bin}/exercise_${E_NAME}_test
       --manifest ${manifest} --ctest-file ${ctest_file}
       --runner ${CMAKE_BINARY_DIR}/exercises/grade-run.py --python ${DLMATH_PYTHON3}
       --work-dir ${CMAKE_BINARY_DIR}/exercises
@@ -178,13 +222,15 @@ function(dlmath_add_exercise)
   endif()
 
   # The runner, copied into the build tree: the tests need nothing from the
-  # source tree once built.
+  # source tree once built. Each entry names the student's program (the
+  # declared `binary`: it is missing when the student's code did not compile);
+  # the runner starts the checker beside it.
   configure_file(${DLMATH_GRADE_RUNNER} ${CMAKE_BINARY_DIR}/exercises/grade-run.py COPYONLY)
 
   # Listing the cases (build time): the manifest and the ctest entries.
   add_custom_command(OUTPUT ${manifest} ${ctest_file}
     COMMAND ${DLMATH_PYTHON3} ${DLMATH_GRADE_TOOL} discover ${declared}
-    DEPENDS exercise_${E_NAME}_list ${declared} ${DLMATH_GRADE_TOOL}
+    DEPENDS exercise_${E_NAME}_test ${declared} ${DLMATH_GRADE_TOOL}
     COMMENT "Listing the tests of exercise ${E_NAME}"
     VERBATIM)
   add_custom_target(exercise_${E_NAME}_discover ALL DEPENDS ${manifest} ${ctest_file})

@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
 """Runs one test case of an exercise for ctest, and passes it only when the
-test program itself says so in a way the student's code cannot fake by
-printing or by leaving early.
+exercise's checker says so in a way the student's code cannot fake.
 
-  grade-run.py --binary PROG --case Suite.Test [--timeout SECONDS]
+  grade-run.py --binary STUDENT_PROGRAM --case Suite.Test [--timeout SECONDS]
+               [--checker CHECKER]
+
+STUDENT_PROGRAM is the exercise's exercise_<name>_student (the student's
+code); the checker, exercise_<name>_test (the tests, no student code), lies
+beside it unless --checker names it. The checker runs every call of the
+student's functions in a separate, sandboxed student process
+(exercises/common/dlmath/grading/), so no student code runs in the process
+that writes the report read here, or with access to it.
 
 The verdict (exit status 0 = pass) comes from, in order:
-  1. the program exists (else the exercise did not compile);
-  2. a private copy of it runs in a fresh empty directory, so the student's
-     code finds neither the build tree nor the sources through its working
-     directory or its own path;
-  3. it ends within the timeout (else its whole process group is killed);
+  1. the student's program exists (else the exercise did not compile);
+  2. a private copy of the checker runs in a fresh empty directory;
+  3. it ends within the timeout (else its whole process group is killed;
+     each call into the student's code has the same limit, enforced by the
+     checker, which leaves the checker a moment to report it);
   4. it was not killed by a signal (a crash);
   5. GoogleTest's premature-exit file is gone: GoogleTest creates it before
      the first test and removes it only when RUN_ALL_TESTS returns, so an
@@ -83,18 +90,27 @@ def check_report(report, case):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--binary", required=True)
+    ap.add_argument("--binary", required=True, help="the student's program exercise_<name>_student")
+    ap.add_argument("--checker", help="the checker (default: exercise_<name>_test beside the student's program)")
     ap.add_argument("--case", required=True)
     ap.add_argument("--timeout", type=float, default=10.0)
     a = ap.parse_args()
 
     if not os.path.isfile(a.binary):
-        verdict(False, "the exercise did not compile (its test program was not built; see the build errors)")
+        verdict(False, "the exercise did not compile (its program was not built; see the build errors)")
+    checker = a.checker
+    if not checker:
+        base = os.path.basename(a.binary)
+        if not base.endswith("_student"):
+            verdict(False, f"{base} is not an exercise's student program (exercise_<name>_student)")
+        checker = os.path.join(os.path.dirname(a.binary), base[:-len("_student")] + "_test")
+    if not os.path.isfile(checker):
+        verdict(False, "the exercise's tests were not built (see the build errors)")
     work = tempfile.mkdtemp(prefix="dlmath-test-")
     try:
-        prog = os.path.join(work, "bin", os.path.basename(a.binary))
+        prog = os.path.join(work, "bin", os.path.basename(checker))
         os.makedirs(os.path.dirname(prog))
-        shutil.copy2(a.binary, prog)
+        shutil.copy2(checker, prog)
         run_dir = os.path.join(work, "run")
         os.makedirs(run_dir)
         secret = os.path.join(work, "private")
@@ -108,6 +124,12 @@ def main():
                if not k.startswith(("GTEST_", "TEST_", "XML_OUTPUT", "DLMATH_", "CTEST", "OLDPWD"))}
         env["PWD"] = run_dir
         env["TEST_PREMATURE_EXIT_FILE"] = premature
+        # the checker's side of the calls: where the student's program is, how
+        # long one call may take, and (for tests of the fallbacks) a forced sandbox
+        env["DLMATH_STUDENT_PROGRAM"] = os.path.abspath(a.binary)
+        env["DLMATH_STUDENT_TIMEOUT"] = f"{a.timeout:g}"
+        if os.environ.get("DLMATH_STUDENT_SANDBOX"):
+            env["DLMATH_STUDENT_SANDBOX"] = os.environ["DLMATH_STUDENT_SANDBOX"]
         cmd = [prog, f"--gtest_filter={a.case}", f"--gtest_output=xml:{report}",
                "--gtest_brief=0", "--gtest_color=no", "--gtest_catch_exceptions=1"]
         with open(out_path, "wb") as out:
@@ -115,7 +137,9 @@ def main():
                                  stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
             timed_out = False
             try:
-                rc = p.wait(timeout=a.timeout)
+                # a call that hangs is reported by the checker at the timeout: a
+                # moment more lets it say so
+                rc = p.wait(timeout=a.timeout + 2)
             except subprocess.TimeoutExpired:
                 timed_out = True
             try:   # the whole group: nothing the test started survives it
