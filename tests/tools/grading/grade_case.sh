@@ -45,6 +45,18 @@ set -e
 cat "$tmp/grade.log"
 [ "$rc" -eq 0 ] || { echo "FAIL: grading itself failed (exit $rc)"; exit 1; }
 
+# Nothing of the submission outlives grading: after GRADE_CASE_LINGER seconds
+# (a daemon's chance to rewrite the results) no process named as the
+# red-team's daemon, and none running a program of the scratch build, is
+# alive; the results are checked after that.
+sleep "${GRADE_CASE_LINGER:-0}"
+for p in /proc/[0-9]*; do
+  comm=$(cat "$p/comm" 2>/dev/null || true)
+  exe=$(readlink "$p/exe" 2>/dev/null || true)
+  if [ "$comm" = dlmath-redteam ] || { [ -n "$exe" ] && case "$exe" in "$work"/*) true ;; *) false ;; esac; }; then
+    echo "FAIL: a process of the submission outlived grading: ${p#/proc/} $comm $exe"; exit 1
+  fi
+done
 python3 "$here/check_results.py" "$tmp/out/results.json" --junit "$tmp/out/junit.xml" \
   --exercise "$exercise=$score:$reason" --exercise "$other=max"
 

@@ -78,6 +78,9 @@ public:
         std::size_t n = 1;
         const std::size_t room = static_cast<std::size_t>(end_ - p_) / item_size;
         for (std::size_t s : shape) {
+            if (s == 0) return 0;   // an empty tensor, whatever its other extents
+        }
+        for (std::size_t s : shape) {
             if (s != 0 && n > room / s) throw wire_error("a tensor's shape exceeds the message");
             n *= s;
         }

@@ -1,0 +1,91 @@
+// Crafted submission (attack 1): a static initializer finds GoogleTest's
+// report path on a command line, writes a report saying the test passed and
+// _exit(0)s before any test starts. Its function is the unsolved stub.
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <sys/prctl.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "cosine_similarity.hpp"
+
+#include <dlmath/errors.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The command line of every process it can see, as (pid, arguments).
+std::vector<std::pair<std::string, std::vector<std::string>>> command_lines() {
+    std::vector<std::pair<std::string, std::vector<std::string>>> all;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator("/proc", ec)) {
+        const std::string pid = e.path().filename().string();
+        if (pid.find_first_not_of("0123456789") != std::string::npos) continue;
+        std::ifstream in(e.path() / "cmdline", std::ios::binary);
+        std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::vector<std::string> args;
+        std::string cur;
+        for (char c : raw) {
+            if (c == '\0') {
+                args.push_back(cur);
+                cur.clear();
+            } else {
+                cur += c;
+            }
+        }
+        all.emplace_back(pid, args);
+    }
+    return all;
+}
+
+// The values that follow `option` (as `option VALUE` or `option=VALUE`/`optionVALUE`) in any command line.
+std::vector<std::string> option_values(const std::string& option) {
+    std::vector<std::string> found;
+    for (const auto& [pid, args] : command_lines()) {
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            if (args[i] == option && i + 1 < args.size()) found.push_back(args[i + 1]);
+            else if (args[i].rfind(option, 0) == 0 && args[i].size() > option.size())
+                found.push_back(args[i].substr(option.size() + (args[i][option.size()] == '=' ? 1 : 0)));
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+namespace {
+
+const bool forged = [] {
+    for (std::string path : option_values("--gtest_output")) {
+        if (path.rfind("xml:", 0) == 0) path = path.substr(4);
+        for (const std::string& filter : option_values("--gtest_filter")) {
+            const auto dot = filter.find('.');
+            std::ofstream(path) << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                << "<testsuites tests=\"1\" failures=\"0\" errors=\"0\">\n"
+                                << "<testsuite name=\"" << filter.substr(0, dot) << "\" tests=\"1\" failures=\"0\">\n"
+                                << "<testcase name=\"" << filter.substr(dot + 1) << "\" status=\"run\" result=\"completed\" classname=\""
+                                << filter.substr(0, dot) << "\"/>\n</testsuite>\n</testsuites>\n";
+        }
+    }
+    std::_Exit(0);
+    return true;
+}();
+
+}  // namespace
+
+namespace dlmath::exercises {
+
+double cosine_similarity(const Vector&, const Vector&) {
+    throw dlmath::not_implemented("cosine_similarity");
+}
+
+}  // namespace dlmath::exercises
