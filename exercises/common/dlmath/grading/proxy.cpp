@@ -31,6 +31,9 @@ namespace {
 // How much of what the student's code prints the failure message shows.
 constexpr std::size_t output_kept = 4000;
 
+// The stubs' exception, rebuilt from the function name it was made with.
+using stub_exception = dlmath::not_implemented;
+
 // Rethrows not_implemented with the message the stub produced, verbatim.
 class relayed_not_implemented : public dlmath::not_implemented {
 public:
@@ -48,7 +51,7 @@ private:
             const std::string suffix = ": not implemented yet (this is an exercise)";
             if (message.size() >= suffix.size() &&
                 message.compare(message.size() - suffix.size(), suffix.size(), suffix) == 0)
-                throw dlmath::not_implemented(message.substr(0, message.size() - suffix.size()));
+                throw stub_exception(message.substr(0, message.size() - suffix.size()));
             throw relayed_not_implemented(message);
         }
         case Outcome::shape_error: throw dlmath::shape_error(message);
