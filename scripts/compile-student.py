@@ -202,7 +202,10 @@ def main():
     library = os.path.realpath(os.path.join(ROOT, "core", "include"))
     compiler = shutil.which(compiler) or compiler
     compiler = os.path.realpath(compiler)
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TMPDIR": "/tmp", "HOME": "/tmp"}
+    # __DATE__ and __TIME__ fixed: the preprocessing that checks the includes
+    # and the compile see the same source, whenever each runs
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TMPDIR": "/tmp", "HOME": "/tmp",
+           "SOURCE_DATE_EPOCH": "0"}
     ccache = shutil.which("ccache")
     ccache_dir = None
     if ccache and os.environ.get("DLMATH_STUDENT_CCACHE", "1") != "0":
