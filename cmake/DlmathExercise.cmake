@@ -132,11 +132,11 @@ function(dlmath_add_exercise)
   # edition each body is a single `throw`, so the parameters are unused until
   # the student writes the solution: not worth a warning.
   add_library(exercise_${E_NAME} OBJECT ${E_SOURCES})
-  target_link_libraries(exercise_${E_NAME} PRIVATE exercise_${E_NAME}_usage)
-  target_compile_options(exercise_${E_NAME} PRIVATE -Wno-unused-parameter)
   if(DLMATH_STUDENT_COMPILE_LAUNCHER)
     set_target_properties(exercise_${E_NAME} PROPERTIES CXX_COMPILER_LAUNCHER "${DLMATH_STUDENT_COMPILE_LAUNCHER}")
   endif()
+  target_link_libraries(exercise_${E_NAME} PRIVATE exercise_${E_NAME}_usage)
+  target_compile_options(exercise_${E_NAME} PRIVATE -Wno-unused-parameter)
 
   # The two sides of the calls, written from the exercise's headers: the
   # proxies (the checker's) and the server (the student program's).

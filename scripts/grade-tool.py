@@ -3,9 +3,11 @@
 autograder bundle). Subcommands:
 
   sync SRC DST                  make DST a copy of the tree SRC (changed files only)
-  submit BUILD SUBMISSION       put a submission's exercise sources into the copy
+  submit BUILD SUBMISSION --notes FILE
+                                put a submission's exercise sources into the copy; the
+                                refused, ignored and duplicate files noted in FILE
   strip FILE...                 replace every solution region by a not_implemented stub
-  report BUILD OUT [--exercise NAME] [--seconds S]
+  report BUILD OUT [--exercise NAME] [--seconds S] [--notes FILE]
                                 results.json (Gradescope) and the table, from ctest's JUnit
   list BUILD                    the declared exercises: name, program, manifest, ctest file, targets
   declare OUT --name ...        (configure time) an exercise's declaration, as JSON
@@ -19,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -295,33 +298,147 @@ def cmd_discover(declared):
     print(f"{m['name']}: {len(tests)} tests ({len(tests) - hidden} visible, {hidden} hidden)")
 
 
-def cmd_submit(build, submission):
+# What a submission may hold: regular files only, each at most this large,
+# at most this many entries (files and folders), this deep.
+MAX_FILE_BYTES = 256 * 1024
+MAX_ENTRIES = 500
+MAX_DEPTH = 8
+GOOD_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.+-]{0,99}$")
+
+
+def shown_name(rel):
+    """A submitted path as the feedback shows it: printable, short."""
+    s = "".join(c if c.isprintable() and c not in "\\" else f"\\x{ord(c):02x}" for c in rel)
+    return s if len(s) <= 80 else s[:77] + "..."
+
+
+def kind_of(st):
+    if stat.S_ISLNK(st.st_mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(st.st_mode):
+        return "a FIFO"
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+        return "a device"
+    if stat.S_ISSOCK(st.st_mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_regular(path, st):
+    """The bytes of the regular file PATH (lstat'ed as ST), or (None, why).
+    Never follows a link and never blocks on a FIFO: the file is opened
+    without following links and without blocking, and must still be the file
+    that was looked at."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        return None, f"could not be opened ({e.strerror})"
+    try:
+        now = os.fstat(fd)
+        if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):
+            return None, "changed while it was read"
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(65536, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            return None, f"is larger than {MAX_FILE_BYTES // 1024} KiB"
+        return b"".join(chunks), None
+    finally:
+        os.close(fd)
+
+
+def intake(submission, source_names):
+    """Reads the submission without trusting it: {name: [(rel, bytes)]} of the
+    regular files whose names are exercise sources, and the notes on every
+    entry that was refused or ignored ([(name or None, note)]; name is the
+    exercise source the note concerns)."""
+    found, notes, count = {}, [], 0
+
+    def walk(d, rel, depth):
+        nonlocal count
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError as e:
+            notes.append((None, f"{shown_name(rel or '.')}: could not be listed ({e.strerror}); skipped"))
+            return
+        for e in entries:
+            r = os.path.join(rel, e.name) if rel else e.name
+            count += 1
+            if count > MAX_ENTRIES:
+                if count == MAX_ENTRIES + 1:
+                    notes.append((None, f"the submission has more than {MAX_ENTRIES} files and folders; "
+                                        "the rest was not read"))
+                return
+            try:
+                st = os.lstat(e.path)
+            except OSError as err:
+                notes.append((None, f"{shown_name(r)}: could not be read ({err.strerror}); skipped"))
+                continue
+            source = e.name if e.name in source_names else None
+            if stat.S_ISDIR(st.st_mode):
+                if source:
+                    notes.append((source, f"{shown_name(r)} is a folder, not a file; refused"))
+                elif e.name.startswith(".") or e.name in SKIP_ANY or e.name == "__MACOSX":
+                    notes.append((None, f"{shown_name(r)}/: a hidden or system folder; ignored"))
+                elif depth >= MAX_DEPTH:
+                    notes.append((None, f"{shown_name(r)}/: more than {MAX_DEPTH} folders deep; ignored"))
+                else:
+                    walk(e.path, r, depth + 1)
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                notes.append((source, f"{shown_name(r)} is {kind_of(st)}, not a regular file; refused"))
+                continue
+            if not GOOD_NAME.match(e.name):
+                notes.append((None, f"{shown_name(r)}: an odd file name (letters, digits, '_', '-', '.' "
+                                    "expected); ignored"))
+                continue
+            if not source:
+                notes.append((None, f"{shown_name(r)}: not the name of an exercise source; ignored"))
+                continue
+            if st.st_size > MAX_FILE_BYTES:
+                notes.append((source, f"{shown_name(r)} is larger than {MAX_FILE_BYTES // 1024} KiB; refused"))
+                continue
+            data, why = read_regular(e.path, st)
+            if data is None:
+                notes.append((source, f"{shown_name(r)} {why}; refused"))
+                continue
+            found.setdefault(e.name, []).append((r, data))
+
+    walk(submission, "", 0)
+    return found, notes
+
+
+def cmd_submit(build, submission, notes_path):
     """Puts the submission's files whose names are exercise sources in place.
-    A source that the submission lacks is replaced by its stub, so that it
-    scores nothing rather than the tree's own version."""
-    if not os.path.isdir(submission):
+    A source that the submission lacks (or that was refused) is replaced by
+    its stub, so that it scores nothing rather than the tree's own version.
+    The notes on refused, ignored and duplicate files go to NOTES_PATH (JSON),
+    for results.json."""
+    st = os.lstat(submission) if os.path.lexists(submission) else None
+    if st is None or not stat.S_ISDIR(st.st_mode):
         die(f"the submission {submission} is not a directory")
-    by_name = {}
-    for dirpath, dirnames, filenames in os.walk(submission):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_ANY and not d.startswith("."))
-        for f in sorted(filenames):
-            by_name.setdefault(f, []).append(os.path.join(dirpath, f))
-    used = set()
-    for m in manifests(build):
+    ms = manifests(build)
+    owner = {os.path.basename(src): m["name"] for m in ms for src in m["sources"]}
+    found, notes = intake(submission, set(owner))
+    for m in ms:
         for src in m["sources"]:
             name = os.path.basename(src)
-            candidates = by_name.get(name, [])
+            candidates = sorted(found.get(name, []), key=lambda c: (c[0].count(os.sep), c[0]))
+            if len(candidates) > 1:
+                same = all(c[1] == candidates[0][1] for c in candidates)
+                notes.append((name, f"{len(candidates)} files named {name} in the submission "
+                                    f"({', '.join(shown_name(c[0]) for c in candidates[:5])}); "
+                                    f"{'they are identical; ' if same else ''}graded: {shown_name(candidates[0][0])}"))
             if candidates:
-                if len(candidates) > 1:
-                    print(f"grade: warning: {len(candidates)} files named {name} in the submission; using {os.path.relpath(candidates[0], submission)}")
-                with open(candidates[0], "rb") as fh:
-                    data = fh.read()
                 if os.path.exists(src):
                     os.unlink(src)
                 with open(src, "wb") as fh:
-                    fh.write(data)
-                used.add(name)
-                print(f"grade: {m['name']}: using the submitted {name}")
+                    fh.write(candidates[0][1])
+                print(f"grade: {m['name']}: using the submitted {shown_name(candidates[0][0])}")
             else:
                 with open(src, encoding="utf-8") as fh:
                     text = fh.read()
@@ -329,13 +446,22 @@ def cmd_submit(build, submission):
                 os.unlink(src)
                 with open(src, "w", encoding="utf-8") as fh:
                     fh.write(stub)
-                print(f"grade: {m['name']}: {name} is not in the submission (graded as not done)")
-    ignored = sorted(set(by_name) - used)
-    if ignored:
-        print(f"grade: ignored (not exercise sources): {', '.join(ignored)}")
+                if not any(n == name for n, _ in notes):
+                    notes.append((name, f"{name} is not in the submission (graded as not done)"))
+                print(f"grade: {m['name']}: {name} is not in the submission or was refused (graded as not done)")
+    for name, note in notes:
+        print(f"grade: submission: {note}")
+    write_json(notes_path, {"notes": [{"exercise": owner.get(n) if n else None, "note": t} for n, t in notes]})
 
 
 # ----------------------------------------------------------------- report
+# Bounds on what results.json repeats of student-controlled content.
+MAX_COMPILER_OUTPUT = 3000    # characters of one exercise's compiler messages
+MAX_TEST_OUTPUT = 1500        # characters of one failing visible test's output
+MAX_EXERCISE_OUTPUT = 20000   # characters of one exercise's output
+MAX_NOTES = 40                # notes on submitted files shown
+
+
 def compile_errors(log_path, m, src_root):
     """The build log's failed steps that belong to exercise m."""
     try:
@@ -350,7 +476,13 @@ def compile_errors(log_path, m, src_root):
     for line in lines:
         if line.startswith("FAILED: "):
             cur = [line] if any(k in line for k in keys) else None
-            if cur is not None:
+            if cur is not None and "_hidden_test." in line:
+                # the hidden tests did not compile against the submitted
+                # code: their messages would quote them
+                blocks.append([line, "(the hidden tests do not compile with the submitted code; "
+                                     "their messages are not shown)"])
+                cur = None
+            elif cur is not None:
                 blocks.append(cur)
             skip_command = True
             continue
@@ -365,9 +497,10 @@ def compile_errors(log_path, m, src_root):
     text = "\n".join("\n".join(b[1:]) for b in blocks)
     if src_root:   # name the sources as the student knows them
         for prefix in (src_root.rstrip("/"), os.path.relpath(src_root, os.path.abspath(m["binary"] + "/../../.."))):
-            text = text.replace(prefix + "/exercises/", "exercises/")
-    if len(text) > 3000:
-        text = text[:3000] + "\n[... more compiler output left out ...]"
+            text = re.sub(r"(?m)^((?:In file included from |\s+from )?)" + re.escape(prefix + "/exercises/"),
+                          r"\1exercises/", text)
+    if len(text) > MAX_COMPILER_OUTPUT:
+        text = text[:MAX_COMPILER_OUTPUT] + "\n[... more compiler output left out ...]"
     return text
 
 
@@ -400,8 +533,18 @@ def fmt(x):
     return f"{x:.2f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
 
 
-def cmd_report(build, out_dir, only, seconds, src_root, build_log):
+def submission_notes(notes):
+    """The notes on the submission that concern no exercise, for the top-level output."""
+    general = [n["note"] for n in notes if not n.get("exercise")]
+    if not general:
+        return ""
+    more = f"\n  [... {len(general) - MAX_NOTES} more ...]" if len(general) > MAX_NOTES else ""
+    return "\nSubmitted files not graded:\n" + "\n".join(f"  {n}" for n in general[:MAX_NOTES]) + more
+
+
+def cmd_report(build, out_dir, only, seconds, src_root, build_log, notes_path=""):
     ms = manifests(build, only)
+    notes = load_json(notes_path)["notes"] if notes_path and os.path.isfile(notes_path) else []
     verdicts = junit_verdicts(os.path.join(out_dir, "junit.xml"))
     tests, rows = [], []
     for m in ms:
@@ -422,7 +565,10 @@ def cmd_report(build, out_dir, only, seconds, src_root, build_log):
             lines.append(f"{'PASS' if ok else 'FAIL'}  {label}" + ("" if ok else f": {reason}"))
             if not ok and not t["hidden"] and binary_built and output:
                 body = "\n".join(l for l in output.splitlines() if not l.startswith("dlmath-grade: "))
-                lines.append("      " + body[-1500:].replace("\n", "\n      "))
+                if len(body) > MAX_TEST_OUTPUT:
+                    body = f"[... {len(body) - MAX_TEST_OUTPUT} characters of output left out ...]\n" + \
+                           body[-MAX_TEST_OUTPUT:]
+                lines.append("      " + body.replace("\n", "\n      "))
         total = len(m["tests"]) if m["tests"] is not None else 1
         score = round(m["points"] * passed / total, 2) if total else 0.0
         head = f"{passed}/{total} tests passed: {fmt(score)} of {fmt(m['points'])} points."
@@ -430,11 +576,18 @@ def cmd_report(build, out_dir, only, seconds, src_root, build_log):
             errors = compile_errors(build_log, m, src_root)
             head = "The exercise did not compile, so none of its tests could run: 0 points.\n" + \
                    (f"Compiler errors:\n{errors}\n" if errors else "")
+        mine = [n["note"] for n in notes if n.get("exercise") == m["name"]]
+        if mine:
+            head += "\nSubmitted files:\n" + "\n".join(f"  {n}" for n in mine[:MAX_NOTES]) + \
+                (f"\n  [... {len(mine) - MAX_NOTES} more ...]" if len(mine) > MAX_NOTES else "") + "\n"
+        text = head + "\n" + "\n".join(lines)
+        if len(text) > MAX_EXERCISE_OUTPUT:
+            text = text[:MAX_EXERCISE_OUTPUT] + "\n[... the rest of this output is left out ...]"
         tests.append({
             "name": f"Chapter {m['chapter']}: {m['name']}",
             "score": score,
             "max_score": m["points"],
-            "output": head + "\n" + "\n".join(lines),
+            "output": text,
             "visibility": "visible",
         })
         rows.append((m["chapter"], m["name"], passed, total, score, m["points"]))
@@ -445,7 +598,8 @@ def cmd_report(build, out_dir, only, seconds, src_root, build_log):
         "max_score": max_score,
         "execution_time": round(seconds, 1),
         "output": f"{fmt(score)} of {fmt(max_score)} points ({len(rows)} exercise(s)); "
-                  "the verdicts are ctest's (a crash, a timeout, an early exit or a compile error fails a test).",
+                  "the verdicts are ctest's (a crash, a timeout, an early exit or a compile error fails a test)." +
+                  submission_notes(notes),
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "tests": tests,
@@ -478,10 +632,12 @@ def main():
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("sync"); p.add_argument("src"); p.add_argument("dst")
     p = sub.add_parser("submit"); p.add_argument("build"); p.add_argument("submission")
+    p.add_argument("--notes", required=True)
     p = sub.add_parser("strip"); p.add_argument("files", nargs="+")
     p = sub.add_parser("report"); p.add_argument("build"); p.add_argument("out")
     p.add_argument("--exercise"); p.add_argument("--seconds", type=float, default=0.0)
     p.add_argument("--src-root", default=""); p.add_argument("--build-log", default="")
+    p.add_argument("--notes", default="")
     p = sub.add_parser("list"); p.add_argument("build")
     p = sub.add_parser("declare"); p.add_argument("out")
     for opt in ("name", "chapter", "points", "timeout", "directory", "source-root", "binary", "list-binary",
@@ -494,11 +650,11 @@ def main():
     if a.cmd == "sync":
         sync(a.src, a.dst)
     elif a.cmd == "submit":
-        cmd_submit(a.build, a.submission)
+        cmd_submit(a.build, a.submission, a.notes)
     elif a.cmd == "strip":
         cmd_strip(a.files)
     elif a.cmd == "report":
-        cmd_report(a.build, a.out, a.exercise, a.seconds, a.src_root, a.build_log)
+        cmd_report(a.build, a.out, a.exercise, a.seconds, a.src_root, a.build_log, a.notes)
     elif a.cmd == "list":
         for m in manifests(a.build):
             print(m["name"], m["binary"], m["manifest"], m["ctest_file"], *m["targets"])

@@ -7,7 +7,14 @@
 #   ./course grade --out DIR               write results.json and junit.xml to DIR
 #                                          (default: build/grade)
 #   ./course grade --work DIR              the scratch copy and its build (default: a
-#                                          directory under $TMPDIR, reused between runs)
+#                                          directory under $TMPDIR); DIR must be new,
+#                                          empty, or one the grader created
+#
+# The submission's files are read only when they are regular files (no links,
+# FIFOs or devices) of at most 256 KiB; refused, ignored and duplicate files
+# are listed in results.json. Every grading configures and builds afresh; the
+# student's sources compile in a sandbox (scripts/compile-student.py), each
+# within a CPU-time limit (DLMATH_STUDENT_COMPILE_CPU seconds, default 60).
 #
 # Writes DIR/results.json (Gradescope's format), DIR/junit.xml (ctest's own
 # verdicts) and prints a table. Exits 0 when grading completed, whatever the
@@ -44,24 +51,46 @@ if [ -n "$submission" ]; then
   [ -d "$submission" ] || die "grade: the submission $submission is not a directory"
   submission=$(cd "$submission" && pwd)
 fi
+# The scratch directory: one the grader created (it holds the marker file),
+# or a new or empty one. Each grading rebuilds the copy and its build from
+# scratch, so nothing of an earlier grading (a CMake cache, an object, a
+# program) is used again; only the compiler cache, keyed on content, is.
+marker=.dlmath-grade-scratch
 if [ -z "$work" ]; then
   key=$(printf '%s' "$DLMATH_ROOT" | cksum | cut -d' ' -f1)
-  work="${TMPDIR:-/tmp}/dlmath-grade-$(id -u)-$key"
+  work="${TMPDIR:-/tmp}/dlmath-grading-$(id -u)-$key"
 fi
-mkdir -p "$work" "$out"
+case "$(realpath -m "$work")/" in "$DLMATH_ROOT"/*) die "grade: the scratch directory must lie outside the tree" ;; esac
+if [ -L "$work" ]; then
+  die "grade: the scratch directory $work is a symbolic link; give a directory"
+elif [ -e "$work" ]; then
+  [ -d "$work" ] || die "grade: the scratch directory $work is not a directory"
+  [ -O "$work" ] || die "grade: the scratch directory $work belongs to another user"
+  if [ ! -f "$work/$marker" ] || [ -L "$work/$marker" ]; then
+    [ -z "$(ls -A "$work")" ] ||
+      die "grade: $work is not empty and was not created by the grader (it has no $marker); nothing in it was changed. Give a new or empty directory."
+    : >"$work/$marker"
+  fi
+else
+  mkdir -p "$work"
+  : >"$work/$marker"
+fi
+mkdir -p "$out"
 work=$(cd "$work" && pwd); out=$(cd "$out" && pwd)
 case "$work/" in "$DLMATH_ROOT"/*) die "grade: the scratch directory must lie outside the tree" ;; esac
+case "$out/" in "$work"/*) die "grade: the results directory must lie outside the scratch directory" ;; esac
 # The build directory lies inside the copy, as build/ does in the tree, so
 # that with the compiler cache's base directory at the copy the compiler
 # sees the same relative paths here as in the tree's own build: objects
 # compiled there (or in an earlier grading) are reused.
 src="$work/src" bld="$work/src/build" logs="$out/logs"
 mkdir -p "$logs"
-rm -f "$out/results.json" "$out/junit.xml"
+rm -f "$out/results.json" "$out/junit.xml" "$logs/intake.json"
 
 # One grading at a time per scratch directory.
 exec 9>"$work/lock"
 flock 9
+rm -rf "$src"
 
 start=$(date +%s.%N)
 stage "copying the tree to the scratch directory ${work}"
@@ -71,12 +100,14 @@ stage "configuring the exercises (Ninja)"
 run_logged "configuring" "$logs/configure.log" \
   cmake -S "$src" -B "$bld" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DDLMATH_BUILD_TESTS=ON -DDLMATH_BUILD_EXERCISES=ON \
-    -DDLMATH_BUILD_BENCH=OFF -DDLMATH_BUILD_DOCS=OFF -DDLMATH_BUILD_CHAPTERS=OFF
+    -DDLMATH_BUILD_BENCH=OFF -DDLMATH_BUILD_DOCS=OFF -DDLMATH_BUILD_CHAPTERS=OFF \
+    -DDLMATH_STUDENT_COMPILE_LAUNCHER="$PY;$src/scripts/compile-student.py"
 
 if [ -n "$submission" ]; then
   stage "taking the exercise sources from $submission"
-  run_logged "reading the submission" "$logs/submission.log" "$PY" "$TOOL" submit "$bld" "$submission"
-  grep -v '^grade: .*: using the submitted' "$logs/submission.log" || true
+  run_logged "reading the submission" "$logs/submission.log" \
+    "$PY" "$TOOL" submit "$bld" "$submission" --notes "$logs/intake.json"
+  grep '^grade: submission: ' "$logs/submission.log" | head -n 20 || true
 fi
 
 # The exercises to grade, their test programs and their test listings: an
@@ -115,6 +146,7 @@ filter=()
 [ -z "$exercise" ] || filter=(-R "^exercise\\.(${exercise//,/|})\\.")
 set +e
 ctest --test-dir "$bld" -L exercise "${filter[@]}" -j "$(nproc 2>/dev/null || echo 2)" \
+  --test-output-size-passed 4096 --test-output-size-failed 65536 \
   --output-junit "$out/junit.xml" >"$logs/ctest.log" 2>&1
 set -e
 [ -s "$out/junit.xml" ] || { tail -n 20 "$logs/ctest.log" >&2; die "grade: ctest wrote no JUnit report (log: $logs/ctest.log)"; }
@@ -124,5 +156,5 @@ seconds=$("$PY" -c "print(${end} - ${start})")
 exercise_opt=()
 [ -z "$exercise" ] || exercise_opt=(--exercise "$exercise")
 "$PY" "$TOOL" report "$bld" "$out" "${exercise_opt[@]}" --seconds "$seconds" \
-  --src-root "$src" --build-log "$logs/build.log" || die "grade: writing the results failed"
+  --src-root "$src" --build-log "$logs/build.log" --notes "$logs/intake.json" || die "grade: writing the results failed"
 ok "results: $out/results.json (Gradescope), $out/junit.xml"

@@ -73,12 +73,34 @@ bundle="$out/autograder"
 "$PY" "$TOOL" sync "$out" "$bundle/dlmath"
 cat >"$bundle/setup.sh" <<'SETUP'
 #!/usr/bin/env bash
-# Gradescope runs this once, as root, when it builds the autograder image:
-# it installs the course's Debian packages and warms the build cache.
+# Gradescope runs this once, as root, when it builds the autograder image
+# (Ubuntu 22.04: CMake 3.22, g++ 11). It installs the course's Debian
+# packages, then warms the compiler cache: it grades the student edition
+# with the hidden tests once (every exercise a stub, so 0 points), which
+# configures and builds every exercise's tests and programs exactly as each
+# grading will. A grading then compiles only the student's sources and links.
+# It fails, naming the step, when the bundle does not build on this image.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=${DLMATH_AUTOGRADER_ROOT:-/autograder}
 "$here/dlmath/scripts/install-deps.sh"
-chmod +x "$here/run_autograder" "$here/dlmath/course" "$here"/dlmath/scripts/*.sh
+chmod +x "$here/run_autograder" "$here/dlmath/course" "$here"/dlmath/scripts/*.sh "$here"/dlmath/scripts/*.py
+work="$ROOT/work"
+mkdir -p "$work"
+rm -rf "$work/dlmath" "$work/warm"
+python3 "$here/dlmath/scripts/grade-tool.py" sync "$here/dlmath" "$work/dlmath"
+cp -R "$here/hidden/." "$work/dlmath/"
+echo "setup: building the exercises once (the student edition: every test fails)"
+bash "$work/dlmath/scripts/grade.sh" --out "$work/warm" --work "$work/scratch" >"$work/warm.log" 2>&1 ||
+  { tail -n 40 "$work/warm.log"; echo "setup: error: the exercises do not build on this image (log: $work/warm.log)" >&2; exit 1; }
+python3 - "$work/warm/results.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+built = [t["name"] for t in r["tests"] if "did not compile" not in t["output"]]
+if r["max_score"] <= 0 or len(built) != len(r["tests"]):
+    sys.exit(f"setup: error: not every exercise builds on this image: {[t['name'] for t in r['tests'] if t['name'] not in built]}")
+print(f"setup: {len(built)} exercises build; the compiler cache is warm")
+PY
 SETUP
 cat >"$bundle/run_autograder" <<'RUN'
 #!/usr/bin/env bash

@@ -2,15 +2,21 @@
 """Checks a grading's results.json (Gradescope's format) and junit.xml.
 
   check_results.py RESULTS [--junit JUNIT] [--score S] [--max-score M]
-                   [--exercise NAME=SCORE[:REGEX]]...
+                   [--exercise NAME=SCORE[:REGEX]]... [--output REGEX]
+                   [--max-bytes N] [--no-leak ROOT]
 
 SCORE is a number, `max` for the exercise's full points or `part` for more
 than 0 and less than the full points; REGEX must match
 the exercise's output. Every score is also recomputed from the JUnit report
-(ctest's own verdicts) when it is given. Exits 1 naming the first mismatch.
+(ctest's own verdicts) when it is given. --output: a regex the top-level output
+must match. --max-bytes: the largest results.json allowed. --no-leak: no line
+of a hidden test under ROOT/exercises (one with a value in it) and nothing of
+/etc/passwd appears anywhere in results.json. Exits 1 naming the first mismatch.
 """
 import argparse
+import glob
 import json
+import os
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -21,6 +27,34 @@ def fail(msg):
     sys.exit(1)
 
 
+def leaks(results, root):
+    """Fails when a hidden test's line or /etc/passwd shows in the results."""
+    text = json.dumps(results, ensure_ascii=False)
+    text += "\n" + "\n".join(t["output"] for t in results["tests"]) + "\n" + results.get("output", "")
+    secret = []
+    for path in glob.glob(os.path.join(root, "exercises", "*", "*", "*_hidden_test.cpp")):
+        public = ""
+        for other in glob.glob(os.path.join(os.path.dirname(path), "*")):
+            if other != path and os.path.isfile(other):
+                with open(other, encoding="utf-8", errors="replace") as fh:
+                    public += fh.read()
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                line = line.strip()
+                # a line with a value (an input or an expected result) that
+                # the visible files do not share
+                if len(line) >= 16 and re.search(r"[0-9]", line) and line not in public:
+                    secret.append((path, line))
+    if not secret:
+        fail(f"no hidden test line under {root} to look for")
+    for path, line in secret:
+        if line in text:
+            fail(f"results.json shows a line of the hidden test {os.path.basename(path)}: {line}")
+    for marker in ("root:x:0:0", "/bin/bash\n", "nologin"):
+        if marker in text:
+            fail(f"results.json shows something of /etc/passwd ({marker!r})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("results")
@@ -28,7 +62,12 @@ def main():
     ap.add_argument("--score")
     ap.add_argument("--max-score")
     ap.add_argument("--exercise", action="append", default=[])
+    ap.add_argument("--output")
+    ap.add_argument("--max-bytes", type=int)
+    ap.add_argument("--no-leak")
     a = ap.parse_args()
+    if a.max_bytes is not None and os.path.getsize(a.results) > a.max_bytes:
+        fail(f"{a.results} has {os.path.getsize(a.results)} bytes, more than {a.max_bytes}")
     try:
         with open(a.results, encoding="utf-8") as fh:
             r = json.load(fh)
@@ -90,6 +129,10 @@ def main():
             want = round(t["max_score"] * passed[name] / total[name], 2)
             if abs(t["score"] - want) > 1e-6:
                 fail(f"{name} scores {t['score']} but ctest passed {passed[name]}/{total[name]} tests")
+    if a.output is not None and not re.search(a.output, r.get("output", "")):
+        fail(f"the top-level output does not match /{a.output}/:\n{r.get('output', '')}")
+    if a.no_leak:
+        leaks(r, a.no_leak)
     print(f"check_results: ok ({r['score']} / {r['max_score']})")
 
 

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Grades a crafted submission: cases/CASE/ holds the bad exercise source(s);
 # every other exercise source comes from this tree (the solutions).
-#   grade_case.sh CASE EXERCISE REASON-REGEX [SCORE]
-# SCORE (default 0) is what EXERCISE must score: a number, or `part`.
+#   grade_case.sh CASE EXERCISE REASON-REGEX [SCORE [OUTPUT-REGEX]]
+# SCORE (default 0) is what EXERCISE must score: a number, `max` or `part`;
+# OUTPUT-REGEX what results.json's top-level output must show. When
+# cases/CASE/prepare.sh exists it runs with the submission folder as its
+# argument, after the case's files are copied: it makes what git cannot hold
+# (links, FIFOs, folders).
 # Grades EXERCISE and one other exercise (the tests stay fast however many
 # exercises the course has). Checks that EXERCISE scores SCORE with REASON in its
 # output, that the other exercise gets full marks, that results.json is valid and agrees with
-# ctest's JUnit verdicts, and that the working tree was not touched.
+# ctest's JUnit verdicts, that it is small and shows nothing of a hidden test
+# (nor of /etc/passwd), and that the working tree was not touched.
 set -euo pipefail
-case_name=$1 exercise=$2 reason=$3 score=${4:-0}
+case_name=$1 exercise=$2 reason=$3 score=${4:-0} output=${5:-}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 work=${DLMATH_GRADING_WORK:?the scratch directory of the grading tests}
@@ -18,7 +23,10 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/submission"
 # the solutions, then the crafted file(s) over them
 find "$root/exercises" -name '*.cpp' ! -name '*_test.cpp' -exec cp {} "$tmp/submission/" \;
-cp "$here/cases/$case_name"/* "$tmp/submission/"
+find "$here/cases/$case_name" -maxdepth 1 -type f ! -name prepare.sh -exec cp {} "$tmp/submission/" \;
+if [ -f "$here/cases/$case_name/prepare.sh" ]; then
+  bash "$here/cases/$case_name/prepare.sh" "$tmp/submission"
+fi
 
 # what grading must not change: the graded exercises, the grader, these tests
 dirs=()
@@ -58,7 +66,8 @@ for p in /proc/[0-9]*; do
   fi
 done
 python3 "$here/check_results.py" "$tmp/out/results.json" --junit "$tmp/out/junit.xml" \
-  --exercise "$exercise=$score:$reason" --exercise "$other=max"
+  --exercise "$exercise=$score:$reason" --exercise "$other=max" \
+  --no-leak "$root" --max-bytes 200000 ${output:+--output "$output"}
 
 after=$(snapshot)
 [ "$before" = "$after" ] || { echo "FAIL: grading changed files of the working tree"; exit 1; }

@@ -5,8 +5,8 @@
 #    passes, and ./course grade builds every exercise, every exercise test
 #    fails with not_implemented, and the score is 0 of the maximum;
 #  - on this tree ./course grade scores the maximum, the same maximum;
-#  - run_autograder, unpacked from autograder.zip into a fake Gradescope root,
-#    grades a submission (this tree's solutions: full marks, hidden tests
+#  - setup.sh, unpacked from autograder.zip into a fake Gradescope root,
+#    builds every exercise; run_autograder there grades a submission (this tree's solutions: full marks, hidden tests
 #    included), writing a valid results/results.json.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -78,6 +78,14 @@ ag="$tmp/gradescope"
 mkdir -p "$ag/source" "$ag/submission/src"
 (cd "$ag/source" && unzip -q "$rel/autograder.zip")
 find "$root/exercises" -name '*.cpp' ! -name '*_test.cpp' -exec cp {} "$ag/submission/src/" \;
+# setup.sh as Gradescope runs it when it builds the image: it must build
+# every exercise (the packages are present here, so it installs nothing)
+DLMATH_AUTOGRADER_ROOT="$ag" bash "$ag/source/setup.sh" >"$tmp/setup.log" 2>&1 ||
+  { tail -n 40 "$tmp/setup.log"; fail "setup.sh failed"; }
+grep -q 'exercises build; the compiler cache is warm' "$tmp/setup.log" || { cat "$tmp/setup.log"; fail "setup.sh built nothing"; }
+# it configures without presets: nothing in the bundle's scripts asks for them
+! grep -n -- '--preset' "$ag/source/setup.sh" "$ag/source/run_autograder" "$ag/source/dlmath/scripts/grade.sh" ||
+  fail "the bundle's scripts use CMake presets (Gradescope's CMake 3.22 does not read version 6)"
 DLMATH_AUTOGRADER_ROOT="$ag" bash "$ag/source/run_autograder" >"$tmp/autograder.log" 2>&1 ||
   { tail -n 40 "$tmp/autograder.log"; fail "run_autograder failed"; }
 $check "$ag/results/results.json" --score max --max-score "$max"
