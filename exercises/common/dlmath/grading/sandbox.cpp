@@ -26,7 +26,7 @@
 //   grader's user and is NOT confined: use this for development only.
 //
 // In every case, set before exec: RLIMIT_CPU (the test's timeout + 1 s),
-// RLIMIT_AS 2 GiB, RLIMIT_FSIZE 64 MiB, RLIMIT_NOFILE 64, RLIMIT_CORE 0;
+// RLIMIT_AS 2 GiB (not in an AddressSanitizer build), RLIMIT_FSIZE 64 MiB, RLIMIT_NOFILE 64, RLIMIT_CORE 0;
 // stdin is /dev/null, stdout and stderr a pipe the checker bounds; the
 // environment is PATH, HOME and TMPDIR only. DLMATH_STUDENT_SANDBOX=bwrap,
 // user or limits forces a confinement (for tests of the fallbacks).
@@ -140,7 +140,12 @@ void set_limit(int resource, rlim_t soft, rlim_t hard) {
     ::setpgid(0, 0);
     if (!plan.bwrap) ::setsid();
     set_limit(RLIMIT_CPU, cpu_seconds, cpu_seconds + 1);
+#if !defined(__SANITIZE_ADDRESS__)
+    // (In a sanitizer build AddressSanitizer reserves terabytes of shadow
+    // address space at start-up, so the address-space bound would stop every
+    // student program; there the memory bound is left to the sanitizer.)
     set_limit(RLIMIT_AS, address_space, address_space);
+#endif
     set_limit(RLIMIT_FSIZE, file_size, file_size);
     set_limit(RLIMIT_NOFILE, open_files, open_files);
     set_limit(RLIMIT_CORE, 0, 0);
