@@ -16,7 +16,7 @@ The compile is bounded and isolated:
     not there, so no `#include` can reach them;
   - without bubblewrap the source is first preprocessed with its output thrown
     away, and the compile is refused when it includes any file outside those
-    same places;
+    same places (DLMATH_COMPILE_SANDBOX=0 forces this path, for its test);
   - the compiler's messages are kept only for diagnostics about those files,
     and truncated, before they reach the build log (and results.json).
 Runs ccache inside the sandbox when it is installed.
@@ -231,7 +231,7 @@ def main():
     argv = ([ccache] if ccache else []) + [compiler] + args
 
     bwrap = shutil.which("bwrap")
-    if bwrap and os.environ.get("DLMATH_STUDENT_SANDBOX", "1") != "0" and bwrap_works(bwrap):
+    if bwrap and os.environ.get("DLMATH_COMPILE_SANDBOX", "1") != "0" and bwrap_works(bwrap):
         cmd = sandbox(bwrap, files, library, writable, ccache_dir) + argv
     else:
         # No sandbox: refuse a source that includes a file outside the
