@@ -21,6 +21,10 @@
 # score; non-zero only when grading itself failed. The working tree is never
 # modified: the student's code is built and run in the scratch copy.
 set -euo pipefail
+# Everything the grader creates (the scratch copy with the hidden tests, the
+# build, the results) is readable by its owner only: where the student's
+# code runs as another, unprivileged user (no namespaces), it cannot read it.
+umask 077
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 TOOL="$DLMATH_ROOT/scripts/grade-tool.py"
 # the system interpreter starts fastest (a version manager's shim is slow)

@@ -85,8 +85,13 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=${DLMATH_AUTOGRADER_ROOT:-/autograder}
 "$here/dlmath/scripts/install-deps.sh"
 chmod +x "$here/run_autograder" "$here/dlmath/course" "$here"/dlmath/scripts/*.sh "$here"/dlmath/scripts/*.py
+# The bundle (with the hidden tests and solutions' tests) readable by root
+# only: where bubblewrap cannot start, the student's code runs as a fresh
+# unprivileged user, which must not read it.
+chmod -R go-rwx "$here"
 work="$ROOT/work"
 mkdir -p "$work"
+chmod 700 "$work"
 rm -rf "$work/dlmath" "$work/warm"
 python3 "$here/dlmath/scripts/grade-tool.py" sync "$here/dlmath" "$work/dlmath"
 cp -R "$here/hidden/." "$work/dlmath/"

@@ -19,8 +19,8 @@
 //   at the end of each test every process of that uid is killed, so a
 //   daemon does not outlive the test. It cannot write the build tree, the
 //   runner, the manifests, the reports or other programs (owned by root),
-//   but it can READ whatever is world-readable, hidden tests included
-//   unless the grader makes them unreadable to others.
+//   but it can READ whatever is world-readable: the grader creates its
+//   scratch copy, hidden tests included, readable by its owner only.
 // limits only (no namespaces, not root):
 //   rlimits and its own process group; the student's code runs as the
 //   grader's user and is NOT confined: use this for development only.
