@@ -43,9 +43,15 @@ void roofline_fma(benchmark::State& state) {
         double sink = 0.0;
 #pragma omp parallel reduction(+ : sink)
         {
+            // the operands come from values the compiler cannot see, so that
+            // it can neither fold the chains at compile time nor drop them
+            double one = 1.0, mult = 0.999999999, add = 1e-9;
+            benchmark::DoNotOptimize(one);
+            benchmark::DoNotOptimize(mult);
+            benchmark::DoNotOptimize(add);
             batch acc[chains];
-            for (int k = 0; k < chains; ++k) acc[k] = batch(1.0 + k * 1e-9);
-            const batch m(0.999999999), a(1e-9);
+            for (int k = 0; k < chains; ++k) acc[k] = batch(one + k * add);
+            const batch m(mult), a(add);
             for (long long t = 0; t < steps; ++t) {
                 for (int k = 0; k < chains; ++k) acc[k] = xsimd::fma(acc[k], m, a);
             }
