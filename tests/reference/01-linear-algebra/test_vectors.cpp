@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "dlmath/numeric.hpp"
 #include "prelude.hpp"
 
 // ---------------------------------------------------------------- worked examples
@@ -183,4 +184,35 @@ RC_GTEST_PROP(NormProperties, TwoNormIsTheRootOfTheSelfInnerProduct, ()) {
     const double n = static_cast<double>(x.size());
     const double n2 = ref::norm(x, 2.0);
     RC_ASSERT(std::fabs(n2 * n2 - ref::dot(x, x)) <= (2 * gamma_n(n + 6) + gamma_n(n) + u) * n2 * n2);
+}
+
+// ---------------------------------------------------------------- floating-point facts (dlmath/numeric.hpp)
+
+TEST(Numeric, UnitRoundoffAndGammaPerScalarType) {
+    EXPECT_EQ(dlmath::unit_roundoff<double>(), std::ldexp(1.0, -53));
+    EXPECT_EQ(dlmath::unit_roundoff<float>(), std::ldexp(1.0f, -24));
+    // gamma_1 = u / (1 - u); gamma_n is infinite once n u >= 1
+    EXPECT_EQ(dlmath::gamma(1.0), std::ldexp(1.0, -53) / (1.0 - std::ldexp(1.0, -53)));
+    EXPECT_TRUE(std::isinf(dlmath::gamma(std::ldexp(1.0f, 24))));
+}
+
+TEST(Numeric, UlpAtTheEdgesOfTheRange) {
+    EXPECT_EQ(dlmath::ulp(1.0), std::numeric_limits<double>::epsilon());
+    EXPECT_EQ(dlmath::ulp(-1.0), std::numeric_limits<double>::epsilon());
+    EXPECT_EQ(dlmath::ulp(0.0), std::numeric_limits<double>::denorm_min());
+    EXPECT_EQ(dlmath::ulp(std::numeric_limits<double>::denorm_min()), std::numeric_limits<double>::denorm_min());
+    EXPECT_EQ(dlmath::ulp(std::numeric_limits<double>::max()), std::ldexp(1.0, 971));
+    EXPECT_EQ(dlmath::ulp(1.0f), std::numeric_limits<float>::epsilon());
+    EXPECT_TRUE(std::isnan(dlmath::ulp(kInf)));
+    EXPECT_TRUE(std::isnan(dlmath::ulp(kNaN)));
+}
+
+TEST(Numeric, UlpDistanceCountsRepresentableNumbers) {
+    EXPECT_EQ(dlmath::ulp_distance(1.0, 1.0), 0u);
+    EXPECT_EQ(dlmath::ulp_distance(0.0, -0.0), 0u);
+    EXPECT_EQ(dlmath::ulp_distance(1.0, std::nextafter(1.0, 2.0)), 1u);
+    const double tiny = std::numeric_limits<double>::denorm_min();
+    EXPECT_EQ(dlmath::ulp_distance(-tiny, tiny), 2u);  // -tiny, 0, +tiny
+    EXPECT_EQ(dlmath::ulp_distance(1.0f, std::nextafter(1.0f, 0.0f)), 1u);
+    EXPECT_EQ(dlmath::ulp_distance(-0.43000000000000005, -0.43), 1u);
 }
