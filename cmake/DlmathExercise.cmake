@@ -52,6 +52,40 @@ get_filename_component(DLMATH_GRADE_TOOL ${CMAKE_CURRENT_LIST_DIR}/../scripts/gr
 get_filename_component(DLMATH_EXERCISE_RPC ${CMAKE_CURRENT_LIST_DIR}/../scripts/exercise-rpc.py ABSOLUTE)
 get_filename_component(DLMATH_GRADING_INCLUDE ${CMAKE_CURRENT_LIST_DIR}/../exercises/common ABSOLUTE)
 
+# _dlmath_json_quote(<out> <string>): <string> as a JSON string literal.
+# Control characters cannot occur in the names and paths written here; one
+# that does is an error rather than a malformed declaration.
+function(_dlmath_json_quote out value)
+  string(ASCII 1 first)
+  string(ASCII 31 last)
+  if(value MATCHES "[${first}-${last}]")
+    message(FATAL_ERROR "dlmath_add_exercise: a control character in '${value}'")
+  endif()
+  string(REPLACE "\\" "\\\\" value "${value}")
+  string(REPLACE "\"" "\\\"" value "${value}")
+  set(${out} "\"${value}\"" PARENT_SCOPE)
+endfunction()
+
+# _dlmath_json_set(<json-var> <key> STRING|NUMBER|STRINGS <value>): sets
+# <key> of the JSON object in <json-var> to a string, a number, or an array
+# of strings (a CMake list).
+function(_dlmath_json_set var key kind value)
+  if(kind STREQUAL "STRING")
+    _dlmath_json_quote(literal "${value}")
+  elseif(kind STREQUAL "NUMBER")
+    set(literal "${value}")
+  else()
+    set(literal "[]")
+    foreach(item IN LISTS value)
+      _dlmath_json_quote(quoted "${item}")
+      string(JSON n LENGTH "${literal}")
+      string(JSON literal SET "${literal}" ${n} "${quoted}")
+    endforeach()
+  endif()
+  string(JSON json SET "${${var}}" ${key} "${literal}")
+  set(${var} "${json}" PARENT_SCOPE)
+endfunction()
+
 # The two sides of a call into the student's code, shared by every exercise:
 # the checker's (start the sandboxed student program, send the call, decode
 # the answer) and the student program's (answer calls).
@@ -163,7 +197,7 @@ function(dlmath_add_exercise)
 
   # The tests, compiled once for both programs.
   set(test_files)
-  set(test_args)
+  set(test_entries)   # hidden:path, in the declaration's order
   foreach(kind TESTS HIDDEN_TESTS)
     foreach(f IN LISTS E_${kind})
       get_filename_component(path ${f} ABSOLUTE)
@@ -176,9 +210,9 @@ function(dlmath_add_exercise)
       list(APPEND test_files ${path})
       file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR} ${path})
       if(kind STREQUAL "HIDDEN_TESTS")
-        list(APPEND test_args --hidden-test ${rel})
+        list(APPEND test_entries "true:${rel}")
       else()
-        list(APPEND test_args --test ${rel})
+        list(APPEND test_entries "false:${rel}")
       endif()
     endforeach()
   endforeach()
@@ -195,31 +229,53 @@ function(dlmath_add_exercise)
   set_target_properties(exercise_${E_NAME}_test PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${bin})
   add_dependencies(dlmath_exercises exercise_${E_NAME}_test)
 
-  # The declaration (configure time) that the grader reads before building,
-  # written by the grader's tool with Python's json module.
+  # The declaration (configure time) that the grader reads before building.
+  # Written here, with CMake's JSON support, rather than by a Python helper:
+  # the grader configures afresh for every submission, and one interpreter
+  # start per exercise was a fifth of its configure time.
   file(RELATIVE_PATH dir ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR})
-  set(source_args)
+  set(sources)
   foreach(f IN LISTS E_SOURCES)
     get_filename_component(path ${f} ABSOLUTE)
-    list(APPEND source_args --source ${path})
+    list(APPEND sources ${path})
   endforeach()
   set(declared ${DLMATH_EXERCISE_DECLARED_DIR}/${E_NAME}.json)
   set(manifest ${DLMATH_EXERCISE_MANIFEST_DIR}/${E_NAME}.json)
   set(ctest_file ${DLMATH_EXERCISE_CTEST_DIR}/${E_NAME}.cmake)
-  execute_process(
-    COMMAND ${DLMATH_PYTHON3} ${DLMATH_GRADE_TOOL} declare ${declared}
-      --name ${E_NAME} --chapter ${E_CHAPTER} --points ${E_POINTS} --timeout ${E_TIMEOUT}
-      --directory ${dir} --source-root ${PROJECT_SOURCE_DIR}
-      --target exercise_${E_NAME}_student --target exercise_${E_NAME}_test --target exercise_${E_NAME}_discover
-      --binary ${bin}/exercise_${E_NAME}_student --list-binary ${bin}/exercise_${E_NAME}_test
-      --manifest ${manifest} --ctest-file ${ctest_file}
-      --runner ${CMAKE_BINARY_DIR}/exercises/grade-run.py --python ${DLMATH_PYTHON3}
-      --work-dir ${CMAKE_BINARY_DIR}/exercises
-      ${source_args} ${test_args}
-    RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): writing ${declared} failed")
+  if(NOT E_POINTS MATCHES "^[0-9]+([.][0-9]+)?$")
+    message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): POINTS must be a non-negative number, not '${E_POINTS}'")
   endif()
+  if(NOT E_TIMEOUT MATCHES "^[0-9]+$")
+    message(FATAL_ERROR "dlmath_add_exercise(${E_NAME}): TIMEOUT must be a whole number of seconds, not '${E_TIMEOUT}'")
+  endif()
+  set(json "{}")
+  _dlmath_json_set(json name STRING "${E_NAME}")
+  _dlmath_json_set(json chapter NUMBER "${E_CHAPTER}")
+  _dlmath_json_set(json points NUMBER "${E_POINTS}")
+  _dlmath_json_set(json timeout NUMBER "${E_TIMEOUT}")
+  _dlmath_json_set(json directory STRING "${dir}")
+  _dlmath_json_set(json source_root STRING "${PROJECT_SOURCE_DIR}")
+  _dlmath_json_set(json targets STRINGS
+    "exercise_${E_NAME}_student;exercise_${E_NAME}_test;exercise_${E_NAME}_discover")
+  _dlmath_json_set(json binary STRING "${bin}/exercise_${E_NAME}_student")
+  _dlmath_json_set(json list_binary STRING "${bin}/exercise_${E_NAME}_test")
+  _dlmath_json_set(json manifest STRING "${manifest}")
+  _dlmath_json_set(json ctest_file STRING "${ctest_file}")
+  _dlmath_json_set(json runner STRING "${CMAKE_BINARY_DIR}/exercises/grade-run.py")
+  _dlmath_json_set(json python STRING "${DLMATH_PYTHON3}")
+  _dlmath_json_set(json work_dir STRING "${CMAKE_BINARY_DIR}/exercises")
+  _dlmath_json_set(json sources STRINGS "${sources}")
+  set(tests "[]")
+  foreach(t IN LISTS test_entries)
+    string(REGEX MATCH "^[^:]*" hidden "${t}")
+    string(REGEX REPLACE "^[^:]*:" "" path "${t}")
+    _dlmath_json_quote(quoted "${path}")
+    string(JSON n LENGTH "${tests}")
+    string(JSON tests SET "${tests}" ${n} "{\"path\": ${quoted}, \"hidden\": ${hidden}}")
+  endforeach()
+  string(JSON json SET "${json}" test_files "${tests}")
+  file(WRITE ${declared}.tmp "${json}\n")
+  file(RENAME ${declared}.tmp ${declared})
 
   # The runner, copied into the build tree: the tests need nothing from the
   # source tree once built. Each entry names the student's program (the

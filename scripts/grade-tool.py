@@ -10,7 +10,6 @@ autograder bundle). Subcommands:
   report BUILD OUT [--exercise NAME] [--seconds S] [--notes FILE]
                                 results.json (Gradescope) and the table, from ctest's JUnit
   list BUILD                    the declared exercises: name, program, manifest, ctest file, targets
-  declare OUT --name ...        (configure time) an exercise's declaration, as JSON
   discover DECLARED             (build time) list the exercise's test cases from its
                                 listing program; write its manifest and its ctest entries
 """
@@ -194,29 +193,6 @@ def manifests(build, only=None):
         found = [m for m in found if m["name"] in names]
     found.sort(key=lambda m: (m["chapter"], m["directory"], m["name"]))
     return found
-
-
-def cmd_declare(a):
-    points = float(a.points)
-    write_json(a.out, {
-        "name": a.name,
-        "chapter": int(a.chapter),
-        "points": int(points) if points == int(points) else points,
-        "timeout": int(a.timeout),
-        "directory": a.directory,
-        "source_root": a.source_root,
-        "targets": a.target,
-        "binary": a.binary,
-        "list_binary": a.list_binary,
-        "manifest": a.manifest,
-        "ctest_file": a.ctest_file,
-        "runner": a.runner,
-        "python": a.python,
-        "work_dir": a.work_dir,
-        "sources": a.source,
-        "test_files": [{"path": p, "hidden": False} for p in a.test] +
-                      [{"path": p, "hidden": True} for p in a.hidden_test],
-    })
 
 
 # A test name as GoogleTest lists it: Suite.Test, with /N or Prefix/ for
@@ -639,12 +615,6 @@ def main():
     p.add_argument("--src-root", default=""); p.add_argument("--build-log", default="")
     p.add_argument("--notes", default="")
     p = sub.add_parser("list"); p.add_argument("build")
-    p = sub.add_parser("declare"); p.add_argument("out")
-    for opt in ("name", "chapter", "points", "timeout", "directory", "source-root", "binary", "list-binary",
-                "manifest", "ctest-file", "runner", "python", "work-dir"):
-        p.add_argument(f"--{opt}", required=True)
-    for opt in ("target", "source", "test", "hidden-test"):
-        p.add_argument(f"--{opt}", action="append", default=[])
     p = sub.add_parser("discover"); p.add_argument("declared")
     a = ap.parse_args()
     if a.cmd == "sync":
@@ -658,8 +628,6 @@ def main():
     elif a.cmd == "list":
         for m in manifests(a.build):
             print(m["name"], m["binary"], m["manifest"], m["ctest_file"], *m["targets"])
-    elif a.cmd == "declare":
-        cmd_declare(a)
     elif a.cmd == "discover":
         cmd_discover(a.declared)
 

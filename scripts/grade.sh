@@ -103,7 +103,7 @@ run_logged "copying the tree" "$logs/copy.log" "$PY" "$TOOL" sync "$DLMATH_ROOT"
 stage "configuring the exercises (Ninja)"
 run_logged "configuring" "$logs/configure.log" \
   cmake -S "$src" -B "$bld" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DDLMATH_BUILD_TESTS=ON -DDLMATH_BUILD_EXERCISES=ON \
+    -DDLMATH_BUILD_TESTS=OFF -DDLMATH_BUILD_EXERCISES=ON \
     -DDLMATH_BUILD_BENCH=OFF -DDLMATH_BUILD_DOCS=OFF -DDLMATH_BUILD_CHAPTERS=OFF \
     -DDLMATH_STUDENT_COMPILE_LAUNCHER="$PY;$src/scripts/compile-student.py"
 
