@@ -62,4 +62,44 @@ struct PowerIteration {
     std::string reason;         ///< empty on success; otherwise a sentence naming the cause
 };
 
+// ---------------------------------------------------------------- NumPy's surface (section numpy)
+
+/// \ingroup chapter1
+/// \brief The sign and the logarithm of the absolute determinant, NumPy's `slogdet`:
+/// \f$ \det A = \mathrm{sign} \cdot e^{\mathrm{logabsdet}} \f$.
+struct SlogDet {
+    double sign = 1.0;       ///< +1 or -1; 0 when A is singular
+    double logabsdet = 0.0;  ///< \f$ \ln |\det A| \f$; \f$ -\infty \f$ when A is singular
+};
+
+/// \ingroup chapter1
+/// \brief The two orders of a matrix norm that NumPy names by a string,
+/// `ord="fro"` and `ord="nuc"`. The numeric orders (1, -1, 2, -2, inf, -inf)
+/// are passed as a `double`.
+enum class MatrixNorm {
+    fro,  ///< Frobenius, \f$ \|A\|_F = \big(\sum_{ij} a_{ij}^2\big)^{1/2} = \big(\sum_i \sigma_i^2\big)^{1/2} \f$
+    nuc,  ///< nuclear, \f$ \|A\|_* = \sum_i \sigma_i \f$
+};
+
+/// \ingroup chapter1
+/// \brief NumPy's `rcond` argument of `lstsq`: singular values at or below
+/// \f$ \mathrm{rcond} \cdot \sigma_1 \f$ count as zero.
+///
+/// `Rcond{}` (a negative value) selects NumPy's default,
+/// \f$ \varepsilon \max(m, n) \f$ with \f$ \varepsilon = 2^{-52} \f$.
+struct Rcond {
+    double value = -1.0;  ///< the relative cut-off; negative for NumPy's default
+};
+
+/// \ingroup chapter1
+/// \brief The four results of NumPy's `lstsq(A, b)`, for one right-hand side
+/// (`Solution = Vector`) or several (`Solution = Matrix`, one per column).
+template <class Solution>
+struct LeastSquares {
+    Solution x;            ///< minimum-norm least-squares solution, `(n)` or `(n, k)`
+    Vector residuals;      ///< \f$ \|b_j - A x_j\|_2^2 \f$ per right-hand side when rank = n < m; otherwise empty
+    std::size_t rank = 0;  ///< the number of singular values above the cut-off
+    Vector s;              ///< singular values of A, descending, `(min(m, n))`
+};
+
 }  // namespace dlmath

@@ -13,6 +13,7 @@
 #include <xsimd/xsimd.hpp>
 
 #include "dlmath/detail/checks/linear_algebra.hpp"
+#include "dlmath/reference/linear_algebra/vectors.hpp"
 #include "../kernels/dot.hpp"
 #include "../kernels/reduce.hpp"
 #include "../kernels/simd.hpp"
@@ -38,38 +39,64 @@ double abs_power_sum_block(const double* x, std::size_t begin, std::size_t end) 
         [x](double s, std::size_t i) { return s + ((Power == 1) ? std::fabs(x[i]) : x[i] * x[i]); });
 }
 
-// max |x[i]| over a block, and whether a NaN was seen.
-struct MaxAbs {
-    double max = 0.0;
+// max |x[i]| (Largest) or min |x[i]| over a block, and whether a NaN was
+// seen. Bound attacked: memory (one compare per 8 bytes read).
+struct Extreme {
+    double value;
     bool nan = false;
 };
-MaxAbs max_abs_block(const double* x, std::size_t begin, std::size_t end) {
-    batch m(0.0);
+template <bool Largest>
+constexpr double extreme_start = Largest ? 0.0 : std::numeric_limits<double>::infinity();
+
+template <bool Largest>
+Extreme abs_extreme_block(const double* x, std::size_t begin, std::size_t end) {
+    const auto pick = [](auto a, auto b) {
+        if constexpr (Largest) return xsimd::max(a, b);
+        else return xsimd::min(a, b);
+    };
+    batch m(extreme_start<Largest>);
     xsimd::batch_bool<double> nan(false);
-    MaxAbs r;  // the tail's share; max is exact, so the order of the parts does not matter
+    Extreme r{extreme_start<Largest>};  // the tail's share; max and min are exact, so the order of the parts does not matter
     detail::for_each_batch<double>(
         begin, end,
         [&](std::size_t i) {
             const batch v = xsimd::load_unaligned(x + i);
             nan = nan || xsimd::isnan(v);
-            m = xsimd::max(m, xsimd::abs(v));
+            m = pick(m, xsimd::abs(v));
         },
         [&](std::size_t i) {
             const double a = std::fabs(x[i]);
             if (std::isnan(a)) r.nan = true;
-            else if (a > r.max) r.max = a;
+            else if (Largest ? a > r.value : a < r.value) r.value = a;
         });
     alignas(batch::arch_type::alignment()) double lanes[W];
     m.store_aligned(lanes);
     r.nan = r.nan || xsimd::any(nan);
-    for (std::size_t k = 0; k < W; ++k) r.max = lanes[k] > r.max ? lanes[k] : r.max;
+    for (std::size_t k = 0; k < W; ++k) r.value = (Largest ? lanes[k] > r.value : lanes[k] < r.value) ? lanes[k] : r.value;
     return r;
 }
 
-MaxAbs max_abs(const double* x, std::size_t n) {
+template <bool Largest>
+Extreme abs_extreme(const double* x, std::size_t n) {
     return detail::blocked_reduce(
-        n, MaxAbs{}, [x](std::size_t b, std::size_t e) { return max_abs_block(x, b, e); },
-        [](MaxAbs a, MaxAbs b) { return MaxAbs{a.max > b.max ? a.max : b.max, a.nan || b.nan}; });
+        n, Extreme{extreme_start<Largest>},
+        [x](std::size_t b, std::size_t e) { return abs_extreme_block<Largest>(x, b, e); },
+        [](Extreme a, Extreme b) {
+            const bool take_a = Largest ? a.value > b.value : a.value < b.value;
+            return Extreme{take_a ? a.value : b.value, a.nan || b.nan};
+        });
+}
+
+// #{i : x[i] != 0} over a block (NaN counts, as NumPy). Bound attacked:
+// memory (one compare and one add per 8 bytes read).
+double nonzero_count_block(const double* x, std::size_t begin, std::size_t end) {
+    const batch one(1.0), zero(0.0);
+    return detail::sum_batches<double>(
+        begin, end,
+        [x, one, zero](batch acc, std::size_t i) {
+            return acc + xsimd::select(xsimd::load_unaligned(x + i) != zero, one, zero);
+        },
+        [x](double s, std::size_t i) { return s + (x[i] != 0.0 ? 1.0 : 0.0); });
 }
 
 // sum_i (|x_i| / m)^p over a block: every term lies in [0, 1]. Bound
@@ -100,11 +127,15 @@ double dot(const Vector& x, const Vector& y) {
 //! [fast_dot]
 
 double norm(const Vector& x, double p) {
-    dlmath::detail::check_norm(p);
+    dlmath::detail::check_norm(x, p);
     const std::size_t n = x.size();
     const double* px = x.data();
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
+    if (p == 0.0) {  // one pass; counts below 2^53 are exact in any order
+        return detail::blocked_reduce(
+            n, 0.0, [px](std::size_t b, std::size_t e) { return nonzero_count_block(px, b, e); }, plus);
+    }
     if (p == 1.0) {  // one pass: NaN and inf propagate through the sum by IEEE rules
         return detail::blocked_reduce(
             n, 0.0, [px](std::size_t b, std::size_t e) { return abs_power_sum_block<1>(px, b, e); }, plus);
@@ -120,10 +151,13 @@ double norm(const Vector& x, double p) {
         // otherwise fall through to the scaled two-pass formula
     }
 
-    const MaxAbs mx = max_abs(px, n);
+    // the scale m: max |x_i| for p > 0, min |x_i| for p < 0 (every scaled term in [0, 1])
+    const Extreme mx = p > 0.0 ? abs_extreme<true>(px, n) : abs_extreme<false>(px, n);
     if (mx.nan) return nan;
-    const double m = mx.max;
+    const double m = mx.value;
     if (std::isinf(p) || m == 0.0 || std::isinf(m)) return m;
+    // 1/m overflows for a subnormal m: the scaled terms need a division, as in the reference
+    if (!std::isfinite(1.0 / m)) return reference::norm(x, p);
 
     const double s = detail::blocked_reduce(
         n, 0.0, [px, m, p](std::size_t b, std::size_t e) { return scaled_pow_sum_block(px, b, e, m, p); }, plus);

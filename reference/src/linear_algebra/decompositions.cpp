@@ -23,9 +23,9 @@
 #include "dlmath/numeric.hpp"
 #include "dlmath/reference/linear_algebra/products.hpp"
 #include "dlmath/reference/linear_algebra/vectors.hpp"
+#include "lu.hpp"
 
 namespace dlmath::reference {
-namespace {
 
 //! [lu_factor]
 // PA = LU with partial pivoting, stored in place (detail::LU): U on and
@@ -65,6 +65,8 @@ LU lu_factor(const Matrix& A) {
     return f;
 }
 //! [lu_factor]
+
+namespace {
 
 //! [lu_solve]
 // Solves LU x = P b for one right-hand side, column c of B (B ~ (n, r)).

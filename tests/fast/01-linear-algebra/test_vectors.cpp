@@ -110,10 +110,9 @@ TEST(BadInput, FastDotOfDifferentLengthsNamesBothLengths) {
     EXPECT_THROW(fast::dot(x, y), dlmath::shape_error);
 }
 
-TEST(BadInput, FastNormOrderBelowOneOrNan) {
-    const Vector x = {1.0, 2.0};
-    for (double p : {0.5, -kInf, kNaN}) expect_same_error([&] { fast::norm(x, p); }, [&] { ref::norm(x, p); });
-    EXPECT_THROW(fast::norm(x, 0.5), dlmath::domain_error);
-    EXPECT_THROW(fast::norm(x, -kInf), dlmath::domain_error);
-    EXPECT_THROW(fast::norm(x, kNaN), dlmath::domain_error);
+TEST(BadInput, FastNormOrderNanOrMinimumOfNothing) {
+    expect_same_error([] { fast::norm(Vector{1.0, 2.0}, kNaN); }, [] { ref::norm(Vector{1.0, 2.0}, kNaN); });
+    expect_same_error([] { fast::norm(Vector{}, -kInf); }, [] { ref::norm(Vector{}, -kInf); });
+    EXPECT_THROW(fast::norm(Vector{1.0, 2.0}, kNaN), dlmath::domain_error);
+    EXPECT_THROW(fast::norm(Vector{}, -kInf), dlmath::shape_error);
 }

@@ -13,3 +13,4 @@
 #include "dlmath/fast/linear_algebra/vectors.hpp"
 #include "dlmath/fast/linear_algebra/products.hpp"
 #include "dlmath/fast/linear_algebra/decompositions.hpp"
+#include "dlmath/fast/linear_algebra/numpy.hpp"

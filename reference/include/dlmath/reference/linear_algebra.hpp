@@ -13,3 +13,4 @@
 #include "dlmath/reference/linear_algebra/vectors.hpp"
 #include "dlmath/reference/linear_algebra/decompositions.hpp"
 #include "dlmath/reference/linear_algebra/products.hpp"
+#include "dlmath/reference/linear_algebra/numpy.hpp"

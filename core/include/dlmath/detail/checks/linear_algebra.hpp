@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -37,10 +38,13 @@ inline constexpr std::string_view svd = "svd", eigh = "eigh", matrix_rank = "mat
 /// `dot(x, y)`: x and y of the same length.
 inline void check_dot(const Vector& x, const Vector& y) { require_same_length(fn::dot, x, y); }
 
-/// `norm(x, p)`: p is a valid order of an Lp norm (a real `p >= 1`, or `+inf`).
-inline void check_norm(double p) {
-    if (std::isnan(p) || p < 1.0) {
-        throw domain_error(message(fn::norm, ": the order p must be >= 1 or +inf (got p = ", p, ")"));
+/// `norm(x, p)`: p is any order NumPy accepts for a vector (every real p and
+/// \f$ \pm\infty \f$, not NaN); \f$ p = -\infty \f$ needs an entry (the
+/// minimum of nothing is undefined).
+inline void check_norm(const Vector& x, double p) {
+    require_not_nan(fn::norm, "the order p", p);
+    if (p == -std::numeric_limits<double>::infinity() && x.size() == 0) {
+        throw shape_error(message(fn::norm, ": the order p = -inf takes the minimum of |x_i|, and x is empty"));
     }
 }
 
@@ -239,6 +243,113 @@ inline void check_pca(const Matrix& X, std::size_t k) {
         throw shape_error(message(fn::pca, ": k must be <= min(N, d) (X is ", shape_string(X), ", k = ", k, ")"));
     }
     require_finite(fn::pca, X, "X");
+}
+
+// ---------------------------------------------------------------- NumPy's surface (section numpy)
+
+namespace fn {
+inline constexpr std::string_view slogdet = "slogdet", matrix_power = "matrix_power";
+}  // namespace fn
+
+/// Whether `ord` is one of the numeric orders of a matrix norm: 1, -1, 2, -2, inf, -inf.
+inline bool is_matrix_norm_order(double ord) {
+    return ord == 1.0 || ord == -1.0 || ord == 2.0 || ord == -2.0 || std::isinf(ord);
+}
+
+/// `norm(A, ord)`: ord is 1, -1, 2, -2, inf or -inf; A finite for the orders
+/// computed from singular values (2, -2); an order that takes a minimum
+/// (-1 over the columns, -inf over the rows, -2 over the singular values)
+/// needs something to take it over.
+inline void check_norm(const Matrix& A, double ord) {
+    if (!is_matrix_norm_order(ord)) {
+        throw domain_error(message(fn::norm, ": invalid order ", ord,
+                                   " for a matrix (valid: 1, -1, 2, -2, inf, -inf, MatrixNorm::fro, MatrixNorm::nuc)"));
+    }
+    const std::size_t m = A.shape(0), n = A.shape(1);
+    const bool no_terms = (ord == -1.0 && n == 0) || (ord == -std::numeric_limits<double>::infinity() && m == 0) ||
+                          (ord == -2.0 && std::min(m, n) == 0);
+    if (no_terms) {
+        throw shape_error(message(fn::norm, ": the order ", ord, " takes a minimum over ",
+                                  ord == -1.0 ? "columns" : ord == -2.0 ? "singular values" : "rows", ", and A is ",
+                                  shape_string(A)));
+    }
+    if (std::fabs(ord) == 2.0) require_finite(fn::norm, A);
+}
+
+/// `norm(A, MatrixNorm)`: A finite for the nuclear norm (a sum of singular values).
+inline void check_norm(const Matrix& A, MatrixNorm ord) {
+    if (ord == MatrixNorm::nuc) require_finite(fn::norm, A);
+}
+
+/// `norm(A, ord, axis)`: axis 0 (a norm per column) or 1 (a norm per row);
+/// ord a vector order, checked on each row or column.
+inline void check_norm(const Matrix& A, double ord, std::size_t axis) {
+    if (axis > 1) {
+        throw shape_error(message(fn::norm, ": axis must be 0 (columns) or 1 (rows) for a matrix (A is ",
+                                  shape_string(A), ", axis = ", axis, ")"));
+    }
+    require_not_nan(fn::norm, "the order p", ord);
+    const std::size_t length = A.shape(axis == 0 ? 0 : 1);
+    if (ord == -std::numeric_limits<double>::infinity() && length == 0 && A.shape(axis == 0 ? 1 : 0) > 0) {
+        throw shape_error(message(fn::norm, ": the order p = -inf takes the minimum of each ",
+                                  axis == 0 ? "column" : "row", ", and they are empty (A is ", shape_string(A), ")"));
+    }
+}
+
+/// `slogdet(A)`: A square and finite.
+inline void check_slogdet(const Matrix& A) {
+    require_square(fn::slogdet, A);
+    require_finite(fn::slogdet, A);
+}
+
+/// `matrix_power(A, n)`: A square and finite (singularity, for n < 0, is
+/// checked after the LU by check_power_invertible).
+inline void check_matrix_power(const Matrix& A) {
+    require_square(fn::matrix_power, A);
+    require_finite(fn::matrix_power, A);
+}
+
+/// After the LU of A in `matrix_power(A, n)` with n < 0: A must be invertible.
+inline void check_power_invertible(bool singular, const Matrix& A, long long n) {
+    if (singular) {
+        throw domain_error(message(fn::matrix_power, ": A is singular (A is ", shape_string(A), "), so the power n = ", n,
+                                   " < 0, which needs the inverse, does not exist"));
+    }
+}
+
+/// `cond(A, p)`: A finite and not empty; p a matrix norm order; A square
+/// unless p is 2 or -2 (the other orders need the inverse).
+inline void check_cond(const Matrix& A, double p) {
+    if (!is_matrix_norm_order(p)) {
+        throw domain_error(message(fn::cond, ": invalid order ", p,
+                                   " (valid: 1, -1, 2, -2, inf, -inf, MatrixNorm::fro, MatrixNorm::nuc)"));
+    }
+    if (std::fabs(p) != 2.0) require_square(fn::cond, A);
+    require_finite(fn::cond, A);
+    require_nonempty(fn::cond, A);
+}
+
+/// `cond(A, MatrixNorm)`: A square (the inverse is needed), finite, not empty.
+inline void check_cond(const Matrix& A, MatrixNorm) {
+    require_square(fn::cond, A);
+    require_finite(fn::cond, A);
+    require_nonempty(fn::cond, A);
+}
+
+/// `lstsq(A, B, rcond)`: B with as many rows as A, both finite, rcond not NaN.
+inline void check_lstsq(const Matrix& A, const Matrix& B, Rcond rcond) {
+    require_rhs_rows(fn::lstsq, A, B, "A", "B");
+    require_finite(fn::lstsq, A);
+    require_finite(fn::lstsq, B, "B");
+    require_not_nan(fn::lstsq, "rcond", rcond.value);
+}
+
+/// `lstsq(A, b, rcond)`: b with as many rows as A, both finite, rcond not NaN.
+inline void check_lstsq(const Matrix& A, const Vector& b, Rcond rcond) {
+    require_rhs_rows(fn::lstsq, A, b);
+    require_finite(fn::lstsq, A);
+    require_finite(fn::lstsq, b, "b");
+    require_not_nan(fn::lstsq, "rcond", rcond.value);
 }
 
 }  // namespace dlmath::detail

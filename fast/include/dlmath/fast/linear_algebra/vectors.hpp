@@ -29,6 +29,9 @@ double dot(const Vector& x, const Vector& y);
 /// other p, where every term costs a vectorised `pow` (two passes: the max, then the scaled sum).
 /// For p = 2 it first tries the unscaled sum of squares in one pass and falls back to the scaled
 /// two-pass formula only when that sum overflowed or is so small that underflow could matter.
+/// p = 0 counts non-zeros in one memory-bound pass; p < 0 scales by the minimum (a SIMD min pass)
+/// instead of the maximum. A subnormal scale, whose reciprocal overflows, falls back to the
+/// reference twin's division.
 /// \sa dlmath::reference::norm
 double norm(const Vector& x, double p = 2.0);
 

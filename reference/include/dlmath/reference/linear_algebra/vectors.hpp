@@ -20,22 +20,31 @@ namespace dlmath::reference {
 double dot(const Vector& x, const Vector& y);
 
 /// \ingroup chapter1
-/// \brief The \f$ L^p \f$ norm of a vector, \f$ p \ge 1 \f$ or \f$ p = \infty \f$.
+/// \brief The \f$ L^p \f$ norm of a vector, and every other order NumPy's `norm(x, ord)` accepts.
 ///
 /// \f[ \|x\|_p = \Big( \sum_{i=1}^{n} |x_i|^p \Big)^{1/p}, \qquad
-///     \|x\|_\infty = \max_i |x_i| \f]
+///     \|x\|_\infty = \max_i |x_i|, \qquad \|x\|_{-\infty} = \min_i |x_i|, \qquad
+///     \|x\|_0 = \#\{ i : x_i \ne 0 \} \f]
 ///
-/// For \f$ 1 < p < \infty \f$ it is evaluated as
-/// \f$ m \big( \sum_i (|x_i|/m)^p \big)^{1/p} \f$ with \f$ m = \|x\|_\infty \f$,
-/// so that no intermediate overflows or underflows where the norm itself is
-/// a normal number (e.g. \f$ \|(10^{200}, 10^{200})\|_2 \f$ is finite).
+/// Only \f$ p \ge 1 \f$ and \f$ p = \infty \f$ give norms. For \f$ 0 < p < 1 \f$ the
+/// triangle inequality fails (\f$ \|(1,0) + (0,1)\|_{1/2} = 4 > 2 \f$); \f$ p = 0 \f$
+/// counts the non-zero entries (not homogeneous: \f$ \|2x\|_0 = \|x\|_0 \f$);
+/// \f$ p < 0 \f$ and \f$ -\infty \f$ are 0 as soon as one entry is 0.
 ///
-/// Shapes: `x ~ (n)`; returns a scalar. The norm of the empty vector is 0.
-/// NaN anywhere gives NaN; otherwise an infinite entry gives +inf (as NumPy).
-/// \throws dlmath::domain_error if `p < 1` or `p` is NaN.
-/// Accuracy: a relative error of a few \f$ (n + p) u \f$.
+/// For \f$ 0 < p < \infty \f$ it is evaluated as
+/// \f$ m \big( \sum_i (|x_i|/m)^p \big)^{1/p} \f$ with \f$ m = \|x\|_\infty \f$
+/// (\f$ m = \min_i |x_i| \f$ for \f$ p < 0 \f$), so that no intermediate overflows or
+/// underflows where the result is a normal number (e.g. \f$ \|(10^{200}, 10^{200})\|_2 \f$ is finite).
+///
+/// Shapes: `x ~ (n)`; returns a scalar. The empty vector gives 0 for \f$ p \ge 0 \f$ and
+/// \f$ +\infty \f$ for finite \f$ p < 0 \f$ (NumPy's \f$ 0^{1/p} \f$).
+/// NaN anywhere gives NaN (but \f$ p = 0 \f$ counts it as non-zero, as NumPy); otherwise an
+/// infinite entry gives +inf for \f$ p > 0 \f$.
+/// \throws dlmath::domain_error if `p` is NaN.
+/// \throws dlmath::shape_error if \f$ p = -\infty \f$ and x is empty (the minimum of nothing).
+/// Accuracy: a relative error of a few \f$ (n + |p|) u \f$; \f$ p = 0, \pm\infty \f$ exact.
 /// Complexity: \f$ O(n) \f$.
-/// \sa dlmath::fast::norm
+/// \sa dlmath::fast::norm, dlmath::reference::norm(const M&, double) for matrices
 double norm(const Vector& x, double p = 2.0);
 
 }  // namespace dlmath::reference
