@@ -94,7 +94,8 @@ double nonzero_count_block(const double* x, std::size_t begin, std::size_t end) 
     return detail::sum_batches<double>(
         begin, end,
         [x, one, zero](batch acc, std::size_t i) {
-            return acc + xsimd::select(xsimd::load_unaligned(x + i) != zero, one, zero);
+            // x == 0 is false for NaN (an ordered compare), so NaN counts, as in the tail
+            return acc + xsimd::select(xsimd::load_unaligned(x + i) == zero, zero, one);
         },
         [x](double s, std::size_t i) { return s + (x[i] != 0.0 ? 1.0 : 0.0); });
 }
