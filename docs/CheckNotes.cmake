@@ -8,7 +8,7 @@
 # - every string of QUOTES (code of the twins quoted with \snippet) appears
 #   on one of the chapter's pages;
 # and, for the whole of the notes, no page shows an unrendered formula.
-cmake_minimum_required(VERSION 3.25)
+cmake_minimum_required(VERSION 3.22)
 if(NOT EXISTS ${HTML}/mathjax/MathJax.js)
   message(FATAL_ERROR "MathJax was not copied next to the notes")
 endif()
