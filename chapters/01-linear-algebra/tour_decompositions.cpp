@@ -33,6 +33,16 @@ void determinants_and_systems(dlmath::tour::Checks& c) {
     dlmath::tour::check(c, "det [[3,8],[4,6]] by LU", by_lu, -14.0);
     dlmath::tour::check(c, "det [[3,8],[4,6]], fast twin", fast::det(A), -14.0);
 
+    //! [example_laplace]
+    // down column 2, whose only non-zero entry is a_32 = 5: (-1)^(3+2) * 5 * det [[2,1],[3,4]]
+    const Matrix L = {{2.0, 0.0, 1.0}, {3.0, 0.0, 4.0}, {1.0, 5.0, 2.0}};
+    const double by_column_2 = -5.0 * ref::det_cofactor(Matrix{{2.0, 1.0}, {3.0, 4.0}});  // -25
+    const double by_row_1 = ref::det_cofactor(L);  // 2(0 - 20) - 0 + 1(15 - 0) = -25
+    //! [example_laplace]
+    dlmath::tour::check(c, "det [[2,0,1],[3,0,4],[1,5,2]] down column 2", by_column_2, -25.0);
+    dlmath::tour::check(c, "  along row 1 (det_cofactor)", by_row_1, -25.0);
+    dlmath::tour::check(c, "  by LU", ref::det(L), -25.0, 4);
+
     const Matrix S = {{2.0, 1.0}, {1.0, 3.0}};
     const Vector x = ref::solve(S, Vector{5.0, 10.0});
     dlmath::tour::check(c, "solve 2x + y = 5, x + 3y = 10: x", x(0), 1.0);

@@ -72,6 +72,22 @@ TEST(WorkedExample, L1KeepsItsSlopeNearZeroWhileSquaredL2Flattens) {
     EXPECT_EQ(central_difference(squared_l2, x, 0, h), std::ldexp(1.0, -9));
 }
 
+// ---------------------------------------------------------------- Laplace expansion along any line
+
+// ▶ The cofactor expansion may run along any row or down any column. For
+// A = [[2,0,1],[3,0,4],[1,5,2]] column 2 has one non-zero entry:
+// det A = (-1)^(3+2) * 5 * det [[2,1],[3,4]] = -25, as along row 1.
+// Small integers: every product and sum is exact; LU divides, so its
+// result is within a few ulps.
+TEST(WorkedExample, LaplaceExpansionAlongAnyRowOrColumn) {
+    const Matrix A = {{2.0, 0.0, 1.0}, {3.0, 0.0, 4.0}, {1.0, 5.0, 2.0}};
+    EXPECT_EQ(-5.0 * ref::det_cofactor(Matrix{{2.0, 1.0}, {3.0, 4.0}}), -25.0);  // down column 2
+    EXPECT_EQ(ref::det_cofactor(A), -25.0);                                     // along row 1
+    // along row 3: 1 * det[[0,1],[0,4]] - 5 * det[[2,1],[3,4]] + 2 * det[[2,0],[3,0]]
+    EXPECT_EQ(1.0 * 0.0 - 5.0 * ref::det_cofactor(Matrix{{2.0, 1.0}, {3.0, 4.0}}) + 2.0 * 0.0, -25.0);
+    EXPECT_LE(dlmath::testing::ulp_distance(ref::det(A), -25.0), 4u) << ref::det(A);
+}
+
 // ---------------------------------------------------------------- template matching
 
 // ▶ Over unit vectors y, <x, y> is largest at y = x / ||x||, where it is
