@@ -11,8 +11,9 @@
 namespace dlmath::exercises {
 
 namespace {
-// "(4, 1)": a shape as the error messages write it
-std::string shape_text(const std::vector<std::size_t>& s) {
+// "(4, 1)": a shape as the error messages write it (unused until the
+// functions below are written)
+[[maybe_unused]] std::string shape_text(const std::vector<std::size_t>& s) {
     std::ostringstream os;
     os << '(';
     for (std::size_t k = 0; k < s.size(); ++k) os << (k ? ", " : "") << s[k];
