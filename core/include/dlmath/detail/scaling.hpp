@@ -47,26 +47,32 @@ E scaled(E A, int e) {
     return A;
 }
 
-/// The thin SVD of A from the SVD of \f$ 2^e A \f$ computed by `svd_kernel`:
-/// U and \f$ V^\top \f$ are the same, \f$ \sigma_i(A) = 2^{-e} \sigma_i(2^e A) \f$
-/// (+inf where that exceeds the largest double).
-template <class SvdKernel>
-SVD scaled_svd(const Matrix& A, SvdKernel svd_kernel) {
+/// Runs `kernel` on \f$ 2^e A \f$ (balanced) and scales the vector that
+/// `values(result)` names back by \f$ 2^{-e} \f$: the singular values or the
+/// eigenvalues of a decomposition, which are homogeneous of degree 1 in A,
+/// while its vectors are the same for A and \f$ 2^e A \f$. A value beyond the
+/// double range becomes ±inf.
+template <class Kernel, class Values>
+auto on_balanced(const Matrix& A, Kernel kernel, Values values) {
     const int e = balancing_exponent(A);
-    SVD r = svd_kernel(scaled(A, e));
-    for (std::size_t i = 0; i < r.S.size(); ++i) r.S(i) = std::ldexp(r.S(i), -e);
+    auto r = kernel(scaled(A, e));
+    Vector& v = values(r);
+    v = scaled(v, -e);
     return r;
 }
 
-/// The eigendecomposition of the symmetric A from that of \f$ 2^e A \f$
-/// computed by `eigh_kernel`: the same eigenvectors,
-/// \f$ \lambda_i(A) = 2^{-e} \lambda_i(2^e A) \f$ (±inf beyond the double range).
+/// The thin SVD of A from `svd_kernel` run on \f$ 2^e A \f$:
+/// \f$ \sigma_i(A) = 2^{-e} \sigma_i(2^e A) \f$, the same U and \f$ V^\top \f$.
+template <class SvdKernel>
+SVD scaled_svd(const Matrix& A, SvdKernel svd_kernel) {
+    return on_balanced(A, svd_kernel, [](SVD& r) -> Vector& { return r.S; });
+}
+
+/// The eigendecomposition of the symmetric A from `eigh_kernel` run on
+/// \f$ 2^e A \f$: \f$ \lambda_i(A) = 2^{-e} \lambda_i(2^e A) \f$, the same eigenvectors.
 template <class EighKernel>
 Eigh scaled_eigh(const Matrix& A, EighKernel eigh_kernel) {
-    const int e = balancing_exponent(A);
-    Eigh r = eigh_kernel(scaled(A, e));
-    for (std::size_t i = 0; i < r.eigenvalues.size(); ++i) r.eigenvalues(i) = std::ldexp(r.eigenvalues(i), -e);
-    return r;
+    return on_balanced(A, eigh_kernel, [](Eigh& r) -> Vector& { return r.eigenvalues; });
 }
 
 /// True when every entry of `A` is finite.
