@@ -133,7 +133,8 @@ double gdt(const Tensor3& X, const Tensor3& Y);
 /// and sends them to the fast kernels: `"ij,jk->ik"` → matmul, `"ijz,izk->ijk"` → bmm,
 /// `"ijz,ikz->ijk"` → bmm reading the second operand transposed through strides, `"ij,j->i"` →
 /// matvec, `"ijk,ijk->"` → gdt (and the same patterns with other letters). Every other spec falls
-/// back to the reference loop.
+/// back to the reference loop. First, as in the reference, letters private to one operand are
+/// summed out of it, so `"ijk,kl->il"` reaches the GEMM as `"ik,kl->il"`.
 /// \sa dlmath::reference::einsum
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, const xt::xarray<double>& b);
 
