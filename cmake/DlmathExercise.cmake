@@ -95,7 +95,10 @@ function(_dlmath_grading_libraries)
   endif()
   set(dir ${DLMATH_GRADING_INCLUDE}/dlmath/grading)
   add_library(dlmath_grading_proxy STATIC ${dir}/proxy.cpp ${dir}/sandbox.cpp)
-  add_library(dlmath_grading_server STATIC ${dir}/server.cpp)
+  # fresh_memory.cpp poisons what operator new hands out in the student's
+  # program (it replaces the global allocation functions, so it is linked
+  # into that program only).
+  add_library(dlmath_grading_server STATIC ${dir}/server.cpp ${dir}/fresh_memory.cpp)
   foreach(lib dlmath_grading_proxy dlmath_grading_server)
     target_include_directories(${lib} PUBLIC ${DLMATH_GRADING_INCLUDE}
       $<TARGET_PROPERTY:dlmath_core,INTERFACE_INCLUDE_DIRECTORIES>)

@@ -7,8 +7,9 @@
 #   on one of the chapter's pages;
 # - every string of QUOTES (code of the twins quoted with \snippet) appears
 #   on one of the chapter's pages;
-# and, for the whole of the notes, no page shows an unrendered formula.
-cmake_minimum_required(VERSION 3.25)
+# and, for the whole of the notes, no page shows an unrendered formula
+# (TeX source or Doxygen's \_form#<n> placeholder).
+cmake_minimum_required(VERSION 3.22)
 if(NOT EXISTS ${HTML}/mathjax/MathJax.js)
   message(FATAL_ERROR "MathJax was not copied next to the notes")
 endif()
@@ -72,11 +73,16 @@ foreach(needle IN LISTS quotes)
   require("${all_html}" "${needle}" "the pages of ${chapter}")
 endforeach()
 
-# A formula Doxygen did not turn into MathJax markup shows as \f$, \f[ or \f].
+# A formula Doxygen did not turn into MathJax markup shows as \f$, \f[ or \f],
+# or, where Doxygen took the formula out but never put it back (a formula
+# inside a quoted string, for one), as its placeholder \_form#<n>.
 file(GLOB all ${HTML}/*.html)
 foreach(page IN LISTS all)
   file(READ ${page} html)
   if(html MATCHES "[^\n]*\\\\f[][$][^\n]*")
     message(FATAL_ERROR "${page} shows an unrendered formula: ${CMAKE_MATCH_0}")
+  endif()
+  if(html MATCHES "[^\n]*_form#[0-9]+[^\n]*")
+    message(FATAL_ERROR "${page} shows an unrendered formula marker: ${CMAKE_MATCH_0}")
   endif()
 endforeach()

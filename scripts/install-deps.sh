@@ -18,6 +18,9 @@ PACKAGES=(
   doxygen graphviz libjs-mathjax gnuplot-nox
   # grading: student code runs in a sandbox (namespaces, read-only file system)
   bubblewrap
+  # the compiler of Gradescope's Ubuntu 22.04 image: the autograder bundle is
+  # tested with it (tests/tools/grading/release_roundtrip.sh)
+  g++-11
 )
 
 missing=()

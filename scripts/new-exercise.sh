@@ -55,7 +55,8 @@ EOT
 cat >"$dir/README.md" <<EOT
 # Exercise: $title {#exercise_$name}
 
-*Chapter $chapter — 10 points.*
+*Chapter $chapter — 10 points, about 30 minutes. Read first: \\ref chapter${chapter}
+(point this at the section the exercise practises, e.g. \\ref ch${chapter}_vectors).*
 
 State the mathematics here: the definition, with its formula, e.g.
 
@@ -70,6 +71,15 @@ including the exceptions it throws (\`dlmath::shape_error\`,
 ## Your task
 
 Write \`dlmath::exercises::$name\` in \`$name.cpp\` (declared in \`$name.hpp\`).
+
+**Hint.** Name the step where students go wrong, and a small input to try
+on paper that shows it.
+
+## What the hidden tests check
+
+Say what they check without giving them: the edge cases (empty input, the
+extremes of the double range, NaN), the properties tried on random inputs,
+and the plausible wrong answers that lose points.
 
 ## Run its tests
 

@@ -1,12 +1,16 @@
 // Chapter 1, linear systems and decompositions: the worked
 // examples, reference vs fast SVD, and the data of the figures
-// min_norm.svg (minimum-norm solution) and pca_axes.svg (principal axes).
+// min_norm.svg (minimum-norm solution), unit_circle.svg (the unit circle
+// under a matrix) and pca_axes.svg (principal axes).
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <numbers>
 #include <random>
 #include <string>
+
+#include <xtensor/xmanipulation.hpp>
 
 #include "dlmath/fast/linear_algebra.hpp"
 #include "dlmath/reference/linear_algebra.hpp"
@@ -28,6 +32,16 @@ void determinants_and_systems(dlmath::tour::Checks& c) {
     dlmath::tour::check(c, "det [[3,8],[4,6]] by cofactors", by_cofactors, -14.0);
     dlmath::tour::check(c, "det [[3,8],[4,6]] by LU", by_lu, -14.0);
     dlmath::tour::check(c, "det [[3,8],[4,6]], fast twin", fast::det(A), -14.0);
+
+    //! [example_laplace]
+    // down column 2, whose only non-zero entry is a_32 = 5: (-1)^(3+2) * 5 * det [[2,1],[3,4]]
+    const Matrix L = {{2.0, 0.0, 1.0}, {3.0, 0.0, 4.0}, {1.0, 5.0, 2.0}};
+    const double by_column_2 = -5.0 * ref::det_cofactor(Matrix{{2.0, 1.0}, {3.0, 4.0}});  // -25
+    const double by_row_1 = ref::det_cofactor(L);  // 2(0 - 20) - 0 + 1(15 - 0) = -25
+    //! [example_laplace]
+    dlmath::tour::check(c, "det [[2,0,1],[3,0,4],[1,5,2]] down column 2", by_column_2, -25.0);
+    dlmath::tour::check(c, "  along row 1 (det_cofactor)", by_row_1, -25.0);
+    dlmath::tour::check(c, "  by LU", ref::det(L), -25.0, 4);
 
     const Matrix S = {{2.0, 1.0}, {1.0, 3.0}};
     const Vector x = ref::solve(S, Vector{5.0, 10.0});
@@ -111,6 +125,66 @@ void min_norm(dlmath::tour::Checks& c, const std::filesystem::path& dir) {
     dlmath::tour::write_csv(dir / "min_norm_point.csv", "x1,x2,null_x1,null_x2", point);
 }
 
+// Overdetermined: three equations, two unknowns. The line c0 + c1 t
+// through (0, 1), (1, 2), (2, 4) that minimises the sum of squared misfits.
+void least_squares(dlmath::tour::Checks& c) {
+    //! [example_least_squares]
+    const Matrix A = {{1.0, 0.0}, {1.0, 1.0}, {1.0, 2.0}};  // rows (1, t_i)
+    const Vector y = {1.0, 2.0, 4.0};
+    const Vector x = ref::matvec(ref::pinv(A), y);      // = (5/6, 3/2)
+    const Vector r = y - ref::matvec(A, x);             // = (1/6, -1/3, 1/6)
+    const Vector At_r = ref::matvec(xt::transpose(A), r);  // = 0: r is orthogonal to the columns
+    //! [example_least_squares]
+    dlmath::tour::check(c, "least squares through (0,1), (1,2), (2,4): c0 = 5/6", x(0), 5.0 / 6.0, 16);
+    dlmath::tour::check(c, "  c1 = 3/2", x(1), 1.5, 16);
+    dlmath::tour::check(c, "  ||Ax - y||² = 1/6", ref::dot(r, r), 1.0 / 6.0, 64);
+    dlmath::tour::check_that(c, "  Aᵀ(Ax - y) = 0 within 1e-14", std::fabs(At_r(0)) < 1e-14 && std::fabs(At_r(1)) < 1e-14);
+    bool worse = true;  // ||A(x + d) - y||² = ||r||² + ||Ad||²
+    for (const Vector& d : {Vector{0.01, 0.0}, Vector{0.0, -0.01}, Vector{0.1, -0.05}}) {
+        const Vector other = ref::matvec(A, x + d) - y;
+        worse = worse && ref::dot(other, other) > ref::dot(r, r);
+    }
+    dlmath::tour::check_that(c, "  moving x in any of three directions fits worse", worse);
+}
+
+// Figure: the unit circle and its image under a symmetric A, with the
+// eigenvectors (the image is an ellipse with axes lambda_i q_i), and under
+// a general A, with the singular vectors (v_i maps to sigma_i u_i).
+void unit_circle(dlmath::tour::Checks& c, const std::filesystem::path& dir) {
+    //! [example_eigenbasis]
+    const Matrix S = {{2.0, 1.0}, {1.0, 2.0}};
+    const dlmath::Eigh e = ref::eigh(S);  // S = Q diag(1, 3) Qᵀ
+    const Matrix& Q = e.eigenvectors;
+    const Matrix in_eigenbasis = ref::matmul(ref::matmul(xt::transpose(Q), S), Q);  // Qᵀ S Q = diag(1, 3)
+    //! [example_eigenbasis]
+    dlmath::tour::check_that(c, "in its eigenbasis [[2,1],[1,2]] only scales: QᵀSQ = diag(1, 3) within 1e-14",
+                             std::fabs(in_eigenbasis(0, 0) - 1) < 1e-14 && std::fabs(in_eigenbasis(1, 1) - 3) < 1e-14 &&
+                                 std::fabs(in_eigenbasis(0, 1)) < 1e-14 && std::fabs(in_eigenbasis(1, 0)) < 1e-14);
+    const Matrix G = {{3.0, 0.0}, {4.0, 5.0}};
+    const dlmath::SVD d = ref::svd(G);  // sigma = (sqrt 45, sqrt 5)
+    double longest = 0.0;
+    Matrix rows = Matrix::from_shape({361, 6});
+    for (std::size_t k = 0; k <= 360; ++k) {
+        const double theta = 2 * std::numbers::pi * static_cast<double>(k) / 360;
+        const Vector x = {std::cos(theta), std::sin(theta)};
+        const Vector Sx = ref::matvec(S, x), Gx = ref::matvec(G, x);
+        longest = std::max(longest, ref::norm(Gx));
+        rows(k, 0) = x(0), rows(k, 1) = x(1), rows(k, 2) = Sx(0), rows(k, 3) = Sx(1), rows(k, 4) = Gx(0),
+        rows(k, 5) = Gx(1);
+    }
+    dlmath::tour::check_that(c, "[[3,0],[4,5]] stretches the unit circle at most sigma_1 = sqrt 45 = 6.708 (eigenvalues: 3, 5)",
+                             longest <= d.S(0) * (1 + 1e-15) && longest > 0.999 * d.S(0));
+    dlmath::tour::write_csv(dir / "unit_circle.csv", "x,y,Sx,Sy,Gx,Gy", rows);
+    // arrows: q_i and lambda_i q_i; v_i and sigma_i u_i
+    Matrix arrows = Matrix::from_shape({2, 8});
+    for (std::size_t i = 0; i < 2; ++i) {
+        const double l = e.eigenvalues(i), s = d.S(i);
+        arrows(i, 0) = Q(0, i), arrows(i, 1) = Q(1, i), arrows(i, 2) = l * Q(0, i), arrows(i, 3) = l * Q(1, i);
+        arrows(i, 4) = d.Vt(i, 0), arrows(i, 5) = d.Vt(i, 1), arrows(i, 6) = s * d.U(0, i), arrows(i, 7) = s * d.U(1, i);
+    }
+    dlmath::tour::write_csv(dir / "unit_circle_axes.csv", "qx,qy,lqx,lqy,vx,vy,sux,suy", arrows);
+}
+
 // Figure: 500 samples of a correlated 2-D Gaussian and its principal axes,
 // each drawn from the mean with length 2 standard deviations.
 void pca_cloud(dlmath::tour::Checks& c, const std::filesystem::path& dir) {
@@ -163,6 +237,8 @@ void run(dlmath::tour::Checks& c, const dlmath::tour::Options& o) {
     change_of_basis(c);
     spectral(c);
     min_norm(c, o.figures);
+    least_squares(c);
+    unit_circle(c, o.figures);
     pca_cloud(c, o.figures);
     timings(o.quick);
 }

@@ -52,6 +52,38 @@ void inner_products_and_norms(dlmath::tour::Checks& c) {
     dlmath::tour::check_that(c, "no random unit vector of 10000 beats y = x/||x||", never_better);
 }
 
+// d||x||_2^2 / dx_i = 2 x_i, checked by central differences; and the slope
+// of ||x||_1, which stays at +-1 however small x_i is.
+void gradients(dlmath::tour::Checks& c) {
+    //! [example_gradient]
+    auto squared_l2 = [](const Vector& v) { return ref::dot(v, v); };
+    auto l1 = [](const Vector& v) { return ref::norm(v, 1.0); };
+    // (f(x + h e_i) - f(x - h e_i)) / 2h: exact for a quadratic, up to rounding
+    auto slope = [](auto f, Vector x, std::size_t i, double h) {
+        const double xi = x(i);
+        x(i) = xi + h;
+        const double up = f(x);
+        x(i) = xi - h;
+        return (up - f(x)) / (2 * h);
+    };
+    const Vector x = {0.3, -1.7, 0.001};
+    //! [example_gradient]
+    const double h = 1e-5;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        const double fd = slope(squared_l2, x, i, h);
+        // rounding of f (about 3u ||x||^2) divided by 2h: 1e-16 * 3 / 2e-5 ~ 1e-11
+        dlmath::tour::check_that(c, "d||x||²/dx_" + std::to_string(i + 1) + " by differences = " + std::to_string(fd) +
+                                        ", 2x_" + std::to_string(i + 1) + " = " + std::to_string(2 * x(i)) +
+                                        " (within 1e-9)",
+                                 std::fabs(fd - 2 * x(i)) < 1e-9);
+    }
+    const double l1_slope = slope(l1, x, 2, 1e-4);  // cancellation: 2u ||x||_1 / 2h ~ 2e-12
+    dlmath::tour::check_that(c, "near 0 the L1 slope stays 1: d||x||_1/dx_3 at x_3 = 0.001 is " +
+                                    std::to_string(l1_slope) + " (within 1e-9)",
+                             std::fabs(l1_slope - 1.0) < 1e-9);
+    dlmath::tour::check(c, "  while the squared L2 slope is 2x_3", 2 * x(2), 0.002);
+}
+
 void timings(bool quick) {
     std::cout << "  reference vs fast, best of 5 runs:\n";
     const std::size_t n = quick ? 1'000'000 : 10'000'000;
@@ -100,6 +132,7 @@ void unit_balls(const std::filesystem::path& dir) {
 
 void run(dlmath::tour::Checks& c, const dlmath::tour::Options& o) {
     inner_products_and_norms(c);
+    gradients(c);
     timings(o.quick);
     unit_balls(o.figures);
 }

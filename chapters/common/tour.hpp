@@ -72,6 +72,35 @@ double seconds(F&& f, int repeats = 5) {
     return best;
 }
 
+/// The wall times of `repeats` runs of `f()`, in seconds, sorted. Figures of
+/// speed report the median — one slow run on a busy machine does not move
+/// it — and the spread, the slowest run over the fastest, says how much the
+/// machine disturbed the measurement.
+struct Timings {
+    std::vector<double> sorted;
+    double median() const {
+        const std::size_t n = sorted.size();
+        return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+    double fastest() const { return sorted.front(); }
+    double slowest() const { return sorted.back(); }
+    double spread() const { return slowest() / fastest(); }
+};
+
+template <class F>
+Timings repeated(F&& f, int repeats) {
+    if (repeats < 1) throw std::invalid_argument("dlmath::tour::repeated: repeats must be at least 1");
+    Timings t;
+    for (int r = 0; r < repeats; ++r) {
+        const auto t0 = std::chrono::steady_clock::now();
+        f();
+        const auto t1 = std::chrono::steady_clock::now();
+        t.sorted.push_back(std::chrono::duration<double>(t1 - t0).count());
+    }
+    std::sort(t.sorted.begin(), t.sorted.end());
+    return t;
+}
+
 /// Prints one "reference vs fast" line. Timings are information for the
 /// reader, never a pass/fail criterion (speed is proven in bench/).
 inline void print_timing(const std::string& what, double t_ref, double t_fast) {

@@ -37,6 +37,20 @@ TEST(CosineSimilarity, WorkedExample) {
     EXPECT_NEAR(cosine_similarity(x, y), 12.0 / (std::sqrt(14.0) * std::sqrt(77.0)), budget);
 }
 
+TEST(CosineSimilarity, ObtuseAngleGivesANegativeCosine) {
+    // x.y = 1*(-1) + 2*(-2) + 3*1 = -2, |x| = sqrt(14), |y| = sqrt(6)
+    const Vector x = {1.0, 2.0, 3.0};
+    const Vector y = {-1.0, -2.0, 1.0};
+    EXPECT_NEAR(cosine_similarity(x, y), -2.0 / (std::sqrt(14.0) * std::sqrt(6.0)), budget);
+    EXPECT_LT(cosine_similarity(x, y), 0.0);
+}
+
+TEST(CosineSimilarity, OppositeVectorsGiveMinusOne) {
+    const Vector x = {1.0, 2.0, 3.0};
+    const Vector y = {-0.5, -1.0, -1.5};
+    EXPECT_NEAR(cosine_similarity(x, y), -1.0, budget);
+}
+
 TEST(CosineSimilarity, LengthMismatchIsAShapeError) {
     const Vector x = {1.0, 2.0, 3.0};
     const Vector y = {1.0, 2.0};

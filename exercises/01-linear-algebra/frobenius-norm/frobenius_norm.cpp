@@ -21,19 +21,23 @@ double frobenius_norm_entries(const Matrix& A) {
     // END SOLUTION
 }
 
-double frobenius_norm_trace(const Matrix& A) {
+FrobeniusByTrace frobenius_norm_trace(const Matrix& A) {
     // BEGIN SOLUTION
     // A ~ (m, n); Tr(A A^T) = sum_i (A A^T)_ii, (A A^T)_ii = sum_k A_ik A_ik
     const std::size_t m = A.shape(0), n = A.shape(1);
+    FrobeniusByTrace r;
+    r.diagonal = Vector::from_shape({m});
     double trace = 0.0;
     for (std::size_t i = 0; i < m; ++i) {
-        double aat_ii = 0.0;
+        double aat_ii = 0.0;  // row i of A against itself
         for (std::size_t k = 0; k < n; ++k) {
             aat_ii += A(i, k) * A(i, k);
         }
+        r.diagonal(i) = aat_ii;
         trace += aat_ii;
     }
-    return std::sqrt(trace);
+    r.norm = std::sqrt(trace);
+    return r;
     // END SOLUTION
 }
 

@@ -42,23 +42,26 @@ PowerIterationResult power_iteration(const Matrix& A, const Vector& x0, int max_
     if (n0 == 0.0) throw domain_error("power_iteration: the start vector x0 is zero");
     PowerIterationResult r;
     Vector x = x0 / n0;
-    Vector Ax = times(x);
-    for (r.iterations = 1; r.iterations <= max_iterations; ++r.iterations) {
+    // Each round makes one product: A x tells the Rayleigh quotient and the
+    // residual of x, and, normalised, is the next iterate.
+    for (int t = 1; t <= max_iterations; ++t) {
+        r.iterations = t;
+        const Vector Ax = times(x);
         const double length = norm2(Ax);
         if (length == 0.0) throw domain_error("power_iteration: A x = 0, x lies in the null space of A");
-        x = Ax / length;  // x <- A x / ||A x||
-        Ax = times(x);
         double lambda = 0.0;  // Rayleigh quotient x^T A x (||x|| = 1)
         for (std::size_t i = 0; i < n; ++i) lambda += x(i) * Ax(i);
         r.eigenvalue = lambda;
+        r.eigenvector = x;
         const Vector residual = Ax - lambda * x;
         if (norm2(residual) <= tolerance * std::fabs(lambda)) {
             r.converged = true;
-            break;
+            return r;
         }
+        // the next iterate, unless this was the last product allowed: then
+        // (lambda, x) stays a consistent pair
+        if (t < max_iterations) x = Ax / length;  // x <- A x / ||A x||
     }
-    if (!r.converged) r.iterations = max_iterations;
-    r.eigenvector = x;
     return r;
     // END SOLUTION
 }

@@ -53,3 +53,38 @@ TEST(PowerIterationHidden, NonPositiveLimitsAreDomainErrors) {
     EXPECT_THROW(power_iteration(I, Vector{1.0, 0.0}, 0), dlmath::domain_error);
     EXPECT_THROW(power_iteration(I, Vector{1.0, 0.0}, 10, 0.0), dlmath::domain_error);
 }
+
+TEST(PowerIterationHidden, AnEigenvectorConvergesAfterOneProduct) {
+    // x0 = e1 is an eigenvector of diag(3, 1): one product A x0 = 3 x0 shows
+    // it (residual 0), exactly.
+    const auto r = power_iteration(Matrix{{3.0, 0.0}, {0.0, 1.0}}, Vector{1.0, 0.0});
+    EXPECT_TRUE(r.converged);
+    EXPECT_EQ(r.iterations, 1);
+    EXPECT_EQ(r.eigenvalue, 3.0);
+    EXPECT_EQ(r.eigenvector, (Vector{1.0, 0.0}));
+}
+
+TEST(PowerIterationHidden, AtMostMaxIterationsProducts) {
+    // The Jordan block A = [[1, 1], [0, 1]] has the single eigenvalue 1 and
+    // converges slowly (the residual of A^j x0 shrinks like 1/j^2): from
+    // x0 = (0, 1), A^j x0 = (j, 1), so the ratio of the entries of an iterate
+    // counts the products that went into it. With at most M products, the
+    // Rayleigh quotient belongs to an iterate of at most M - 1 products (the
+    // M-th gives its quotient), and the pair (lambda, x) must belong together.
+    const Matrix A = {{1.0, 1.0}, {0.0, 1.0}};
+    for (int M : {1, 2, 3, 5, 8}) {
+        const auto r = power_iteration(A, Vector{0.0, 1.0}, M);
+        EXPECT_FALSE(r.converged) << "M = " << M;
+        EXPECT_EQ(r.iterations, M);
+        const Vector& x = r.eigenvector;
+        ASSERT_EQ(x.size(), 2u);
+        ASSERT_GT(x(1), 0.0) << "M = " << M;
+        // x = (j, 1) / sqrt(j^2 + 1): the ratio is j up to a few roundings
+        const double j = x(0) / x(1);
+        EXPECT_LE(j, (M - 1) * (1 + 8 * u)) << "the iterate was multiplied by A " << j
+                                            << " times, more than M - 1 = " << (M - 1);
+        // lambda = x^T A x of this very x (entries of size <= 1: a few u)
+        const double rayleigh = x(0) * (x(0) + x(1)) + x(1) * x(1);
+        EXPECT_NEAR(r.eigenvalue, rayleigh, 8 * u) << "M = " << M;
+    }
+}

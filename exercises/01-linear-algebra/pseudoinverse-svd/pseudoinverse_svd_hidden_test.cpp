@@ -1,11 +1,13 @@
 // Hidden tests of the pseudoinverse exercise: Penrose conditions, the
-// minimum-norm property, the cut-off. Error bounds as in the visible tests.
+// minimum-norm property, the relative cut-off at every scale. Error bounds
+// as in the visible tests.
 #include "pseudoinverse_svd.hpp"
 
 #include <cmath>
 #include <limits>
 
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 #include <xtensor/xmanipulation.hpp>
 
 #include <dlmath/errors.hpp>
@@ -16,7 +18,7 @@ using dlmath::exercises::pseudoinverse_from_svd;
 
 namespace {
 constexpr double u = std::numeric_limits<double>::epsilon() / 2;
-const Matrix U = {{0.6, 0.8}, {0.8, -0.6}};
+const Matrix U = {{0.6, -0.8}, {0.8, 0.6}};  // a rotation: U^T != U
 const Vector S = {4.0, 2.0};
 const Matrix Vt = {{1.0, 0.0, 0.0}, {0.0, 0.6, 0.8}};
 
@@ -90,6 +92,43 @@ TEST(PseudoinverseSvdHidden, TinySingularValuesAreCutOff) {
     EXPECT_GT(std::fabs(Q(2, 0)), 1e19);
 }
 
+TEST(PseudoinverseSvdHidden, PenroseConditionsOfATallMatrix) {
+    // A ~ (3, 2) with U ~ (3, 2): columns (0.6, 0, 0.8) and (0, 1, 0); V^T a rotation
+    const Matrix Ut = {{0.6, 0.0}, {0.0, 1.0}, {0.8, 0.0}};
+    const Vector St = {4.0, 2.0};
+    const Matrix Vtt = {{0.6, 0.8}, {-0.8, 0.6}};
+    const Matrix A = build(Ut, St, Vtt);
+    const Matrix P = pseudoinverse_from_svd(Ut, St, Vtt);
+    ASSERT_EQ(P.shape(0), 2u);
+    ASSERT_EQ(P.shape(1), 3u);
+    const double b = 64 * u * 4.0;
+    expect_close(product(P, A), Matrix{{1.0, 0.0}, {0.0, 1.0}}, b, "A+ A = I (full column rank)");
+    expect_close(product(product(A, P), A), A, b, "A A+ A = A");
+    const Matrix AP = product(A, P);
+    expect_close(AP, xt::eval(xt::transpose(AP)), b, "A A+ symmetric");
+}
+
+TEST(PseudoinverseSvdHidden, TheCutOffIsRelativeToTheLargestSingularValue) {
+    // S = (1e-20, 1e-36): 1e-36 <= 1e-15 * 1e-20 is noise, 1e-20 is not, so
+    // A+ has rank one with entries of size 1e20. (An absolute cut-off at
+    // 1e-15 would drop both and return zeros.)
+    const Matrix P = pseudoinverse_from_svd(U, Vector{1e-20, 1e-36}, Vt);
+    for (std::size_t i = 0; i < 3; ++i)
+        for (std::size_t j = 0; j < 2; ++j) {
+            const double want = Vt(0, i) * U(j, 0) / 1e-20;
+            EXPECT_NEAR(P(i, j), want, 4 * u * 1e20) << "entry (" << i << ", " << j << ")";
+        }
+    // S = (1e30, 1e14): 1e14 <= 1e-15 * 1e30 is noise next to 1e30, so A+
+    // has rank one with entries of size 1e-30. (An absolute cut-off would
+    // keep 1e14 and add entries of size 1e-14.)
+    const Matrix Q = pseudoinverse_from_svd(U, Vector{1e30, 1e14}, Vt);
+    for (std::size_t i = 0; i < 3; ++i)
+        for (std::size_t j = 0; j < 2; ++j) {
+            const double want = Vt(0, i) * U(j, 0) / 1e30;
+            EXPECT_NEAR(Q(i, j), want, 4 * u * 1e-30) << "entry (" << i << ", " << j << ")";
+        }
+}
+
 TEST(PseudoinverseSvdHidden, AllZeroSingularValuesGiveTheZeroMatrix) {
     const Matrix P = pseudoinverse_from_svd(U, Vector{0.0, 0.0}, Vt);
     for (double p : P) EXPECT_EQ(p, 0.0);
@@ -100,4 +139,28 @@ TEST(PseudoinverseSvdHidden, BadValuesAreDomainErrors) {
     EXPECT_THROW(pseudoinverse_from_svd(U, Vector{4.0, std::nan("")}, Vt), dlmath::domain_error);
     EXPECT_THROW(pseudoinverse_from_svd(U, S, Vt, -1.0), dlmath::domain_error);
     EXPECT_THROW(pseudoinverse_from_svd(U, S, Matrix::from_shape({3, 3})), dlmath::shape_error);
+}
+
+// Scaling A by c > 0 scales A+ by 1/c and keeps its rank: the cut-off is
+// relative. S = 2^e (4, 4 * 2^-d) for e in [-600, 600] and d in [1, 100]:
+// the second singular value is kept when 2^-d > 1e-15 (d <= 49) and dropped
+// otherwise, at every scale. Scaling by a power of two is exact, so the
+// expected A+ is the unscaled one (each entry a sum of k = 2 terms, within
+// 4u of its size) times 2^-e. On a failure RapidCheck shrinks e and d and
+// prints a smallest failing pair.
+RC_GTEST_PROP(PseudoinverseSvdHidden, RankAndEntriesAreTheSameAtEveryScale, ()) {
+    const int e = *rc::gen::inRange(-600, 601);
+    const int d = *rc::gen::inRange(1, 101);
+    const double small = std::ldexp(4.0, -d);
+    const bool kept = small > 1e-15 * 4.0;
+    const Matrix P = pseudoinverse_from_svd(U, Vector{std::ldexp(4.0, e), std::ldexp(small, e)}, Vt);
+    RC_ASSERT(P.shape(0) == 3u && P.shape(1) == 2u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        for (std::size_t j = 0; j < 2; ++j) {
+            const double first = Vt(0, i) * U(j, 0) / 4.0, second = kept ? Vt(1, i) * U(j, 1) / small : 0.0;
+            const double want = std::ldexp(first + second, -e);
+            const double size = std::ldexp(std::fabs(first) + std::fabs(second), -e);
+            RC_ASSERT(std::fabs(P(i, j) - want) <= 8 * u * size);
+        }
+    }
 }

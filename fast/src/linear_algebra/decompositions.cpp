@@ -22,9 +22,11 @@
 
 #include "dlmath/detail/checks/linear_algebra.hpp"
 #include "dlmath/detail/composites/linear_algebra.hpp"
+#include "dlmath/detail/scaling.hpp"
 #include "dlmath/fast/linear_algebra/decompositions.hpp"
 #include "dlmath/fast/linear_algebra/products.hpp"
 #include "dlmath/fast/linear_algebra/vectors.hpp"
+#include "dlmath/reference/linear_algebra/decompositions.hpp"
 
 #include "../kernels/dot.hpp"
 #include "../kernels/linear_algebra/jacobi.hpp"
@@ -59,7 +61,9 @@ Matrix solve(const Matrix& A, const Matrix& B) {
     dlmath::detail::check_solve(A, B);
     const detail::LU f = detail::lu_factor(A);
     dlmath::detail::check_nonsingular(dlmath::detail::fn::solve, f.singular, A);
-    return detail::lu_solve(f, B);
+    Matrix X = detail::lu_solve(f, B);
+    dlmath::detail::check_no_overflow(dlmath::detail::fn::solve, X, A, "the solution");
+    return X;
 }
 
 Vector solve(const Matrix& A, const Vector& b) {
@@ -73,21 +77,27 @@ Matrix inv(const Matrix& A) {
     dlmath::detail::check_inv(A);
     const detail::LU f = detail::lu_factor(A);
     dlmath::detail::check_nonsingular(dlmath::detail::fn::inv, f.singular, A);
-    return detail::lu_solve(f, xt::eye<double>(A.shape(0)));
+    Matrix X = detail::lu_solve(f, xt::eye<double>(A.shape(0)));
+    dlmath::detail::check_no_overflow(dlmath::detail::fn::inv, X, A, "the inverse");
+    return X;
 }
 
 //! [fast_svd]
 SVD svd(const Matrix& A) {
     dlmath::detail::check_svd(A);
-    if (A.shape(0) >= A.shape(1)) return detail::svd_tall(A);
-    const SVD t = detail::svd_tall(xt::transpose(A));  // A^T = U' S V'^T, so A = V' S U'^T
-    return {xt::transpose(t.Vt), t.S, xt::transpose(t.U)};
+    // on 2^e A with max |a_ij| in [1, 2), as the reference: no sum of squares overflows
+    return dlmath::detail::scaled_svd(A, [](const Matrix& As) -> SVD {
+        if (As.shape(0) >= As.shape(1)) return detail::svd_tall(As);
+        const SVD t = detail::svd_tall(xt::transpose(As));  // A^T = U' S V'^T, so A = V' S U'^T
+        return {xt::transpose(t.Vt), t.S, xt::transpose(t.U)};
+    });
 }
 //! [fast_svd]
 
 //! [fast_eigh]
-Eigh eigh(const Matrix& A) {
-    dlmath::detail::check_eigh(A);
+namespace {
+// The shifted one-sided Jacobi on a symmetric A whose largest entry lies in [1, 2).
+Eigh shifted_jacobi_eigh(const Matrix& A) {
     const std::size_t n = A.shape(0);
     // 1. shift by the Gershgorin bound mu >= -lambda_min, so that
     //    S = A + mu I is positive semidefinite and has the same eigenvectors
@@ -124,6 +134,13 @@ Eigh eigh(const Matrix& A) {
         for (std::size_t k = 0; k < n; ++k) r.eigenvectors(k, j) = Vt(order[j], k);
     }
     return r;
+}
+}  // namespace
+
+Eigh eigh(const Matrix& A) {
+    dlmath::detail::check_eigh(A);
+    // on 2^e A with max |a_ij| in [1, 2), as the reference: lambda_i(A) = 2^-e lambda_i(2^e A)
+    return dlmath::detail::scaled_eigh(A, shifted_jacobi_eigh);
 }
 //! [fast_eigh]
 
@@ -177,5 +194,36 @@ Matrix expm(const Matrix& A) {
     return dlmath::detail::expm(A, matmul, [](const Matrix& D, const Matrix& N) { return solve(D, N); });
 }
 //! [fast_expm]
+
+// ---------------------------------------------------------------- the lessons' twins: cofactors, change of basis
+
+double det_cofactor(const Matrix& A) {
+    return reference::det_cofactor(A);  // O(n!) for n <= 4: a lesson, not a kernel
+}
+
+ChangeOfBasis change_of_basis(const Matrix& forward) {
+    dlmath::detail::check_change_of_basis(forward);
+    const detail::LU f = detail::lu_factor(forward);
+    dlmath::detail::check_basis(f.singular, forward);
+    Matrix B = detail::lu_solve(f, xt::eye<double>(forward.shape(0)));  // B = F^{-1} on the blocked LU
+    dlmath::detail::check_no_overflow(dlmath::detail::fn::change_of_basis, B, forward, "the backward matrix F^-1",
+                                      "F");
+    return {forward, B};
+}
+
+Vector to_new_basis(const ChangeOfBasis& basis, const Vector& v) {
+    dlmath::detail::check_to_new_basis(basis.forward, basis.backward, v);
+    return matvec(basis.backward, v);  // v~ = B v
+}
+
+Vector to_old_basis(const ChangeOfBasis& basis, const Vector& v_new) {
+    dlmath::detail::check_to_old_basis(basis.forward, basis.backward, v_new);
+    return matvec(basis.forward, v_new);  // v = F v~
+}
+
+Matrix map_in_new_basis(const ChangeOfBasis& basis, const Matrix& M) {
+    dlmath::detail::check_map_in_new_basis(basis.forward, basis.backward, M);
+    return matmul(matmul(basis.backward, M), basis.forward);  // M~ = (B M) F
+}
 
 }  // namespace dlmath::fast

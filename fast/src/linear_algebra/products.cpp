@@ -15,6 +15,7 @@
 #include <xsimd/xsimd.hpp>
 
 #include "dlmath/detail/checks/linear_algebra.hpp"
+#include "dlmath/detail/scaling.hpp"
 #include "dlmath/reference/linear_algebra/products.hpp"
 #include "../kernels/dot.hpp"
 #include "../kernels/linear_algebra/gemm.hpp"
@@ -68,6 +69,32 @@ std::string canonical(const dlmath::detail::EinsumSpec& s) {
 
 }  // namespace
 
+// ---------------------------------------------------------------- element-wise, transpose, trace, Frobenius
+// xtensor's expressions are already the fast path here (one vectorised,
+// memory-bound pass); these twins exist so that every function has one.
+
+Matrix add(const Matrix& A, const Matrix& B) {
+    dlmath::detail::check_add(A, B);
+    return A + B;
+}
+
+Matrix scale(double t, const Matrix& A) { return t * A; }
+
+Matrix hadamard(const Matrix& A, const Matrix& B) {
+    dlmath::detail::check_hadamard(A, B);
+    return A * B;
+}
+
+Matrix transpose(const Matrix& A) { return xt::transpose(A); }
+
+double trace(const Matrix& A) {
+    return reference::trace(A);  // n additions: not worth threads or SIMD
+}
+
+double frobenius(const Matrix& A) {
+    return reference::frobenius(A);  // the scaled two-pass sum; xt::norm_l2 would overflow
+}
+
 //! [fast_matmul]
 Matrix matmul(const Matrix& A, const Matrix& B) {
     dlmath::detail::check_matmul(A, B);
@@ -75,6 +102,8 @@ Matrix matmul(const Matrix& A, const Matrix& B) {
     Matrix C = xt::zeros<double>({m, n});  // C = 0, then C += A·B
     detail::gemm(m, n, k, row_major(A.data(), k), row_major(B.data(), n), C.data(), n, detail::Part::full,
                  m * n * k >= gemm_parallel_threshold);
+    // entries that overflowed on the way: recomputed scaled, as the reference does
+    dlmath::detail::recompute_overflowed(A, B, C, matmul);
     return C;
 }
 //! [fast_matmul]
@@ -84,6 +113,7 @@ Vector matvec(const Matrix& A, const Vector& x) {
     const std::size_t m = A.shape(0), n = A.shape(1);
     Vector y = Vector::from_shape({m});
     matvec_rows(A.data(), x.data(), y.data(), m, n);
+    dlmath::detail::recompute_overflowed(A, x, y, matvec);  // as in matmul
     return y;
 }
 
@@ -92,6 +122,7 @@ Tensor3 bmm(const Tensor3& A, const Tensor3& B) {
     const std::size_t nb = A.shape(0), a = A.shape(1), b = A.shape(2), c = B.shape(2);
     Tensor3 C = xt::zeros<double>({nb, a, c});
     detail::batched_gemm(nb, a, c, b, row_major(A.data(), b), a * b, row_major(B.data(), c), b * c, C.data());
+    dlmath::detail::recompute_overflowed(A, B, C, bmm);  // as in matmul
     return C;
 }
 
@@ -104,6 +135,8 @@ Matrix gram(const Matrix& X) {
                  n * n * d / 2 >= gemm_parallel_threshold);
     for (std::size_t i = 0; i < n; ++i)  // mirror: G_ij = G_ji for j > i
         for (std::size_t j = i + 1; j < n; ++j) G(i, j) = G(j, i);
+    // as in matmul; both operands are X, scaled alike
+    dlmath::detail::recompute_overflowed(X, X, G, [](const Matrix& Xs, const Matrix&) { return gram(Xs); });
     return G;
 }
 //! [fast_gram]
@@ -113,9 +146,13 @@ double gdt(const Tensor3& X, const Tensor3& Y) {
     return flat_dot(X.data(), Y.data(), X.size());
 }
 
+namespace {
+
 //! [fast_einsum]
-xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, const xt::xarray<double>& b) {
-    const auto s = dlmath::detail::check_einsum(spec, {shape_of(a), shape_of(b)});
+// The GEMM-shaped contractions on the fast kernels, every other one on the
+// reference loops.
+xt::xarray<double> contract(const dlmath::detail::EinsumSpec& s, const xt::xarray<double>& a,
+                            const xt::xarray<double>& b) {
     const std::string form = canonical(s);
     const auto& sa = a.shape();
     const auto& sb = b.shape();
@@ -144,9 +181,19 @@ xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, co
         r() = flat_dot(a.data(), b.data(), a.size());
         return r;
     }
-    return reference::einsum(spec, a, b);  // every other contraction: the reference loops
+    return reference::einsum(form, a, b);  // every other contraction: the reference loops
 }
 //! [fast_einsum]
+
+}  // namespace
+
+xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, const xt::xarray<double>& b) {
+    const auto s = dlmath::detail::check_einsum(spec, {shape_of(a), shape_of(b)});
+    // private letters summed out first, overflowed entries recomputed scaled: the reference's glue
+    return dlmath::detail::einsum_two_operands(
+        dlmath::detail::fn::einsum, s, a, b, contract,
+        [](const std::string& spec1, const xt::xarray<double>& x) { return einsum(spec1, x); });
+}
 
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a) {
     return reference::einsum(spec, a);  // validates with the same parser

@@ -17,9 +17,12 @@
 #include <utility>
 #include <vector>
 
+#include <xtensor/xview.hpp>
+
 #include "dlmath/detail/checks/linear_algebra.hpp"
 #include "dlmath/detail/composites/linear_algebra.hpp"
 #include "dlmath/detail/linear_algebra.hpp"
+#include "dlmath/detail/scaling.hpp"
 #include "dlmath/numeric.hpp"
 #include "dlmath/reference/linear_algebra/products.hpp"
 #include "dlmath/reference/linear_algebra/vectors.hpp"
@@ -148,6 +151,7 @@ Matrix solve(const Matrix& A, const Matrix& B) {
     detail::check_nonsingular(detail::fn::solve, f.singular, A);
     Matrix X = Matrix::from_shape({A.shape(0), B.shape(1)});
     for (std::size_t c = 0; c < B.shape(1); ++c) lu_solve_column(f, B, c, X);
+    detail::check_no_overflow(detail::fn::solve, X, A, "the solution");
     return X;
 }
 //! [solve]
@@ -169,6 +173,7 @@ Matrix inv(const Matrix& A) {
     const Matrix I = xt::eye<double>(n);
     Matrix X = Matrix::from_shape({n, n});
     for (std::size_t c = 0; c < n; ++c) lu_solve_column(f, I, c, X);
+    detail::check_no_overflow(detail::fn::inv, X, A, "the inverse");
     return X;
 }
 //! [inv]
@@ -176,23 +181,30 @@ Matrix inv(const Matrix& A) {
 //! [change_of_basis]
 ChangeOfBasis change_of_basis(const Matrix& forward) {
     detail::check_change_of_basis(forward);
-    detail::check_basis(lu_factor(forward).singular, forward);
-    return {forward, inv(forward)};  // B = F^{-1}
+    const LU f = lu_factor(forward);
+    detail::check_basis(f.singular, forward);
+    // B = F^{-1} = solve(F, I), one column of the identity at a time
+    const std::size_t n = forward.shape(0);
+    const Matrix I = xt::eye<double>(n);
+    Matrix B = Matrix::from_shape({n, n});
+    for (std::size_t c = 0; c < n; ++c) lu_solve_column(f, I, c, B);
+    detail::check_no_overflow(detail::fn::change_of_basis, B, forward, "the backward matrix F^-1", "F");
+    return {forward, B};
 }
 
 Vector to_new_basis(const ChangeOfBasis& basis, const Vector& v) {
-    detail::check_to_new_basis(basis.backward, v);
+    detail::check_to_new_basis(basis.forward, basis.backward, v);
     return matrix_vector(basis.backward, v);  // v~ = B v
 }
 
 Vector to_old_basis(const ChangeOfBasis& basis, const Vector& v_new) {
-    detail::check_to_old_basis(basis.forward, v_new);
+    detail::check_to_old_basis(basis.forward, basis.backward, v_new);
     return matrix_vector(basis.forward, v_new);  // v = F v~
 }
 
 Matrix map_in_new_basis(const ChangeOfBasis& basis, const Matrix& M) {
+    detail::check_map_in_new_basis(basis.forward, basis.backward, M);
     const std::size_t n = basis.forward.shape(0);
-    detail::check_map_in_new_basis(n, M);
     // M~ = B M F: old -> new coordinates after applying M to F's columns
     const Matrix& B = basis.backward;
     const Matrix& F = basis.forward;
@@ -248,9 +260,7 @@ SVD finish_svd(const Matrix& W, const Matrix& Vt) {
     const std::size_t m = W.shape(0), k = W.shape(1);
     Vector sigma = Vector::from_shape({k});
     for (std::size_t j = 0; j < k; ++j) {
-        double s = 0.0;
-        for (std::size_t i = 0; i < m; ++i) s += W(i, j) * W(i, j);
-        sigma(j) = std::sqrt(s);  // sigma_j = ||w_j||_2
+        sigma(j) = reference::norm(Vector(xt::view(W, xt::all(), j)));  // sigma_j = ||w_j||_2, scaled: no underflow
     }
     return detail::assemble_svd(sigma, m, [&W](std::size_t i, std::size_t j) { return W(i, j); }, Vt);
 }
@@ -277,7 +287,7 @@ SVD svd_tall(const Matrix& A) {
                     beta += W(i, q) * W(i, q);
                     gamma += W(i, p) * W(i, q);
                 }
-                if (!(std::fabs(gamma) > tol * std::sqrt(alpha * beta))) continue;  // already orthogonal
+                if (!(std::fabs(gamma) > tol * std::sqrt(alpha) * std::sqrt(beta))) continue;  // already orthogonal
                 rotated = true;
                 const Rotation r = jacobi_rotation(alpha, beta, gamma);
                 for (std::size_t i = 0; i < m; ++i) {  // W <- W J
@@ -303,17 +313,21 @@ SVD svd_tall(const Matrix& A) {
 //! [svd]
 SVD svd(const Matrix& A) {
     detail::check_svd(A);
-    if (A.shape(0) >= A.shape(1)) return svd_tall(A);
-    // wide: A^T = U' S V'^T, so A = V' S U'^T
-    const SVD t = svd_tall(xt::transpose(A));
-    return {xt::transpose(t.Vt), t.S, xt::transpose(t.U)};
+    // on 2^e A with max |a_ij| in [1, 2), so no sum of squares overflows; sigma_i(A) = 2^-e sigma_i(2^e A)
+    return detail::scaled_svd(A, [](const Matrix& As) -> SVD {
+        if (As.shape(0) >= As.shape(1)) return svd_tall(As);
+        // wide: A^T = U' S V'^T, so A = V' S U'^T
+        const SVD t = svd_tall(xt::transpose(As));
+        return {xt::transpose(t.Vt), t.S, xt::transpose(t.U)};
+    });
 }
 //! [svd]
 
 //! [eigh]
-Eigh eigh(const Matrix& A) {
+namespace {
+// The cyclic Jacobi method on a symmetric A whose largest entry lies in [1, 2).
+Eigh jacobi_eigh(const Matrix& A) {
     // A ~ (n, n), symmetric
-    detail::check_eigh(A);
     const std::size_t n = A.shape(0);
     Matrix a = A;
     Matrix V = xt::eye<double>(n);
@@ -361,6 +375,13 @@ Eigh eigh(const Matrix& A) {
         for (std::size_t k = 0; k < n; ++k) r.eigenvectors(k, j) = V(k, order[j]);
     }
     return r;
+}
+}  // namespace
+
+Eigh eigh(const Matrix& A) {
+    detail::check_eigh(A);
+    // on 2^e A with max |a_ij| in [1, 2): lambda_i(A) = 2^-e lambda_i(2^e A)
+    return detail::scaled_eigh(A, jacobi_eigh);
 }
 //! [eigh]
 

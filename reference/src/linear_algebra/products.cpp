@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dlmath/detail/checks/linear_algebra.hpp"
+#include "dlmath/detail/scaling.hpp"
 
 namespace dlmath::reference {
 
@@ -137,6 +138,9 @@ Matrix matmul(const Matrix& A, const Matrix& B) {
             C(i, j) = s;
         }
     }
+    // an entry that overflowed on the way (1e400 - 1e400 is NaN in doubles, not 0)
+    // is recomputed from operands scaled by powers of two (detail/scaling.hpp)
+    detail::recompute_overflowed(A, B, C, matmul);
     return C;
 }
 //! [matmul]
@@ -155,6 +159,7 @@ Vector matvec(const Matrix& A, const Vector& x) {
         }
         y(i) = s;
     }
+    detail::recompute_overflowed(A, x, y, matvec);  // as in matmul
     return y;
 }
 //! [matvec]
@@ -177,6 +182,7 @@ Tensor3 bmm(const Tensor3& A, const Tensor3& B) {
             }
         }
     }
+    detail::recompute_overflowed(A, B, C, bmm);  // as in matmul
     return C;
 }
 //! [bmm]
@@ -197,6 +203,8 @@ Matrix gram(const Matrix& X) {
             G(j, i) = s;  // symmetry: G_ji = G_ij
         }
     }
+    // as in matmul; both operands are X, scaled alike
+    detail::recompute_overflowed(X, X, G, [](const Matrix& Xs, const Matrix&) { return gram(Xs); });
     return G;
 }
 //! [gram]
@@ -294,7 +302,14 @@ std::vector<std::size_t> shape_of(const xt::xarray<double>& x) { return {x.shape
 
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, const xt::xarray<double>& b) {
     const detail::EinsumSpec s = detail::check_einsum(spec, {shape_of(a), shape_of(b)});
-    return einsum_loops(s, {&a, &b});
+    // letters private to one operand are summed out first (NumPy's order),
+    // then the loops; overflowed entries are recomputed scaled (detail/einsum_spec.hpp)
+    return detail::einsum_two_operands(
+        detail::fn::einsum, s, a, b,
+        [](const detail::EinsumSpec& r, const xt::xarray<double>& x, const xt::xarray<double>& y) {
+            return einsum_loops(r, {&x, &y});
+        },
+        [](const std::string& spec1, const xt::xarray<double>& x) { return einsum(spec1, x); });
 }
 
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a) {

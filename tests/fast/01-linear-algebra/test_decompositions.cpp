@@ -329,3 +329,104 @@ TEST(BadInput, FastRejectsWhatTheReferenceRejectsWithTheSameMessage) {
     EXPECT_THROW(fast::eigh(asym), dlmath::domain_error);
     EXPECT_THROW(fast::expm(N), dlmath::domain_error);
 }
+
+// ---------------------------------------------------------------- the edges of the double range
+
+// Both twins scale by a power of two before the Jacobi sweeps: at 1e160 and
+// 1e-200 (where the sums of squares used to overflow or underflow, and the
+// fast eigh of 1e-200 [[1,2],[2,1]] returned its diagonal) they agree within
+// twice the Jacobi bound on the eigenvalues and singular values, c n u ||A||_2.
+TEST(EdgesAgreement, EighSvdAndWhatRestsOnThemAtHugeAndTinyScales) {
+    const Matrix S12 = {{1.0, 2.0}, {2.0, 1.0}};
+    for (const double s : {1e160, 1e-200, 1e300, 1e-300}) {
+        const Matrix A = s * S12;
+        const double b = 2 * jacobi_bound(2) * 3 * s;
+        const std::string at = "s = " + std::to_string(std::log10(s));
+        EXPECT_TRUE(agree_elementwise(fast::eigh(A).eigenvalues, ref::eigh(A).eigenvalues, [b](std::size_t) { return b; },
+                                      "eigh, " + at));
+        EXPECT_NEAR(fast::eigh(A).eigenvalues(0), -s, b / 2) << at;
+        EXPECT_TRUE(agree_elementwise(fast::svd(A).S, ref::svd(A).S, [b](std::size_t) { return b; }, "svd, " + at));
+        EXPECT_EQ(fast::matrix_rank(A), ref::matrix_rank(A)) << at;
+        EXPECT_TRUE(agree(fast::cond(A), ref::cond(A), 12 * jacobi_bound(2), "cond, " + at));
+        const Matrix P = ref::pinv(A);
+        const double pb = 12 * jacobi_bound(2) * max_abs(P);  // kappa = 3, two sigmas, both twins
+        EXPECT_TRUE(agree_elementwise(fast::pinv(A), P, [pb](std::size_t) { return pb; }, "pinv, " + at));
+    }
+    const Matrix W = {{1e300, 1.0}, {1.0, 1e-300}};
+    EXPECT_TRUE(agree(fast::svd(W).S(0), ref::svd(W).S(0), 2 * jacobi_bound(2) * 1e300, "svd of the wide-range matrix"));
+    EXPECT_LE(fast::svd(W).S(1), jacobi_bound(2) * 1e300);
+    EXPECT_EQ(fast::svd(Matrix{{1.0, 0.0}, {0.0, 1e-200}}).S(1), ref::svd(Matrix{{1.0, 0.0}, {0.0, 1e-200}}).S(1));
+    EXPECT_EQ(fast::svd(1e308 * Matrix{{1.0, 1.0}, {1.0, 1.0}}).S(0), kInf);
+}
+
+// The same value for each disagreement the twins had: det 0 for a product
+// below the subnormals, inf for cond of a numerically rank-deficient matrix,
+// the same overflow error from inv, solve, change_of_basis and expm.
+TEST(EdgesAgreement, SameValuesAndSameErrorsAtTheEdges) {
+    const Matrix D = {{5e-324, 0.0}, {0.0, 5e-324}};
+    EXPECT_EQ(fast::det(D), 0.0);
+    EXPECT_EQ(fast::det(D), ref::det(D));
+    Matrix G = xt::zeros<double>({4, 4});
+    G(0, 0) = G(1, 1) = 1e200;
+    G(2, 2) = G(3, 3) = 1e-300;
+    EXPECT_EQ(fast::det(G), ref::det(G));  // the same pivots, multiplied as mantissa and exponent
+    expect_same_error([&] { fast::inv(D); }, [&] { ref::inv(D); });
+    expect_same_error([&] { fast::solve(D, Vector{1.0, 1.0}); }, [&] { ref::solve(D, Vector{1.0, 1.0}); });
+    expect_same_error([&] { fast::change_of_basis(D); }, [&] { ref::change_of_basis(D); });
+    // a pivot below 2^-1024, whose reciprocal overflows: the multipliers are 0 / pivot = 0, not NaN
+    const Matrix T = {{1e-310, 0.0}, {0.0, 1.0}};
+    EXPECT_EQ(fast::det(T), ref::det(T));
+    const Matrix big = {{1e308, 1e308}, {1e308, 1e308}};
+    EXPECT_EQ(expect_same_error([&] { fast::expm(big); }, [&] { ref::expm(big); }),
+              "expm: e^A overflows the double range (A is 2x2, ||A||_inf = inf)");
+    const Matrix R1 = {{1.0, 2.0, 3.0, 4.0}, {2.0, 4.0, 6.0, 8.0}};
+    EXPECT_EQ(fast::cond(R1), kInf);
+    EXPECT_EQ(fast::cond(R1), ref::cond(R1));
+    // PCA of data near 1e308: the same axis, the same +inf variance
+    const Matrix X = {{1e308, -1e308}, {-1e308, 1e308}, {1e308, -1e308}, {-1e308, 1e308}};
+    const dlmath::PCA pf = fast::pca(X, 1), pr = ref::pca(X, 1);
+    EXPECT_NEAR(std::fabs(pf.components(0, 0)), std::fabs(pr.components(0, 0)), 8 * u);
+    EXPECT_EQ(pf.explained_variance(0), pr.explained_variance(0));
+}
+
+// The power iteration: same eigenvalue (both within the residual test,
+// tol ||A||_F relative) and the same status on the three matrices where they
+// once disagreed or misreported.
+TEST(EdgesAgreement, PowerIterationAtTheEdgesOfTheRange) {
+    const Matrix cases[] = {{{1e300, 1.0}, {1.0, 1e-300}}, 1e-200 * Matrix{{1.0, 2.0}, {2.0, 1.0}},
+                            1e200 * Matrix{{1.0, 1.0}, {1.0, -1.0}}};
+    for (const Matrix& A : cases) {
+        const dlmath::PowerIteration f = fast::power_iteration(A), r = ref::power_iteration(A);
+        EXPECT_EQ(f.status, r.status);  // (the step count may differ by one: FMA rounds the residual differently)
+        EXPECT_TRUE(agree(f.eigenvalue, r.eigenvalue, 1e-9 * std::fabs(r.eigenvalue), "power_iteration"));
+    }
+    EXPECT_EQ(fast::power_iteration(cases[2]).status, dlmath::Status::no_convergence);
+}
+
+// ---------------------------------------------------------------- the lessons' twins
+
+// det_cofactor forwards; change of basis runs on the fast LU and products.
+// Exact: dyadic entries, so every route is exact.
+TEST(LessonTwins, CofactorAndChangeOfBasisAgree) {
+    const Matrix A = {{2.0, 1.0, 0.0}, {1.0, 3.0, 1.0}, {0.0, 1.0, 4.0}};
+    EXPECT_EQ(fast::det_cofactor(A), ref::det_cofactor(A));
+    expect_same_error([] { fast::det_cofactor(Matrix(xt::eye<double>(5))); },
+                      [] { ref::det_cofactor(Matrix(xt::eye<double>(5))); });
+    const Matrix F = {{1.0, 0.5}, {0.0, 2.0}};
+    const fast::ChangeOfBasis cf = fast::change_of_basis(F);
+    const ref::ChangeOfBasis cr = ref::change_of_basis(F);
+    EXPECT_EQ(cf.backward, cr.backward);
+    EXPECT_EQ(fast::to_new_basis(cf, Vector{5.0, 3.0}), ref::to_new_basis(cr, Vector{5.0, 3.0}));
+    EXPECT_EQ(fast::to_old_basis(cf, Vector{1.0, 2.0}), ref::to_old_basis(cr, Vector{1.0, 2.0}));
+    const Matrix M = {{1.0, 2.0}, {3.0, 4.0}};
+    EXPECT_EQ(fast::map_in_new_basis(cf, M), ref::map_in_new_basis(cr, M));
+    const ref::ChangeOfBasis bad{Matrix(xt::eye<double>(2)), Matrix::from_shape({0, 0})};
+    expect_same_error([&] { fast::map_in_new_basis(bad, M); }, [&] { ref::map_in_new_basis(bad, M); });
+    expect_same_error([&] { fast::to_new_basis(bad, Vector{1.0, 2.0}); }, [&] { ref::to_new_basis(bad, Vector{1.0, 2.0}); });
+    expect_same_error([&] { fast::to_old_basis(bad, Vector{1.0, 2.0}); }, [&] { ref::to_old_basis(bad, Vector{1.0, 2.0}); });
+    expect_same_error([&] { fast::to_new_basis(cf, Vector{1.0}); }, [&] { ref::to_new_basis(cr, Vector{1.0}); });
+    expect_same_error([&] { fast::change_of_basis(Matrix{{1.0, 2.0}, {2.0, 4.0}}); },
+                      [&] { ref::change_of_basis(Matrix{{1.0, 2.0}, {2.0, 4.0}}); });
+    expect_same_error([&] { fast::map_in_new_basis(cf, Matrix(xt::ones<double>({3, 3}))); },
+                      [&] { ref::map_in_new_basis(cr, Matrix(xt::ones<double>({3, 3}))); });
+}

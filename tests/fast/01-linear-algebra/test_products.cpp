@@ -339,3 +339,64 @@ TEST(BadInput, GramAcceptsDegenerateShapes) {
     EXPECT_EQ(fast::gram(Matrix::from_shape({0, 3})).size(), 0u);
     EXPECT_EQ(fast::gram(Matrix::from_shape({2, 0})), (Matrix{{0, 0}, {0, 0}}));
 }
+
+// ---------------------------------------------------------------- the edges of the double range
+
+// 1e200 [[1, 1], [1, -1]] squared: the reference used to give [inf, NaN, NaN,
+// inf] and the fast GEMM (FMA) all +inf; both now give the true [[inf, 0], [0, inf]].
+TEST(EdgesAgreement, ProductsOverflowOnlyWhereTheValueDoes) {
+    const Matrix H = 1e200 * Matrix{{1.0, 1.0}, {1.0, -1.0}};
+    const Matrix expected = {{kInf, 0.0}, {0.0, kInf}};
+    EXPECT_EQ(fast::matmul(H, H), expected);
+    EXPECT_EQ(fast::matmul(H, H), ref::matmul(H, H));
+    EXPECT_EQ(fast::gram(H), ref::gram(H));
+    EXPECT_EQ(fast::einsum("ij,jk->ik", H, H), ref::einsum("ij,jk->ik", H, H));
+    EXPECT_EQ(fast::einsum("ij,kj->ik", H, H), ref::einsum("ij,kj->ik", H, H));
+    EXPECT_EQ(fast::matvec(H, Vector{1e200, 1e200}), ref::matvec(H, Vector{1e200, 1e200}));
+    Tensor3 B = Tensor3::from_shape({1, 2, 2});
+    std::copy(H.begin(), H.end(), B.begin());
+    EXPECT_EQ(fast::bmm(B, B), ref::bmm(B, B));
+}
+
+// Letters private to one operand are summed out first in both twins (the
+// fast one then sends what remains to its kernels). Exact integers: equal bits.
+TEST(EinsumAgreement, PrivateLettersAreSummedFirst) {
+    const std::size_t n = 120;  // once 9 s in the n^4 loop
+    const xt::xarray<double> O = xt::ones<double>({n, n});
+    EXPECT_EQ(fast::einsum("ab,cd->", O, O)(), static_cast<double>(n * n * n * n));
+    xt::xarray<double> A = xt::zeros<double>({3, 4, 5}), B = xt::zeros<double>({5, 6});
+    for (std::size_t k = 0; k < A.size(); ++k) A.data()[k] = static_cast<double>(k % 7) - 3.0;
+    for (std::size_t k = 0; k < B.size(); ++k) B.data()[k] = static_cast<double>(k % 5) - 2.0;
+    for (const char* spec : {"abc,cd->ad", "abc,cd->bd", "abc,de->a", "abc,cd->", "abc,cd"}) {
+        EXPECT_EQ(fast::einsum(spec, A, B), ref::einsum(spec, A, B)) << spec;
+    }
+}
+
+TEST(BadInput, EinsumSpecsOutsidePrintableAsciiSameAsTheReference) {
+    const Matrix A = Matrix::from_shape({2, 2});
+    expect_same_error([&] { fast::einsum("\xC3\xA9j", A, A); }, [&] { ref::einsum("\xC3\xA9j", A, A); });
+    expect_same_error([&] { fast::einsum(std::string_view("i\0,j", 4), A, A); },
+                      [&] { ref::einsum(std::string_view("i\0,j", 4), A, A); });
+    expect_same_error([&] { fast::einsum("ii,jk->", Matrix::from_shape({2, 3}), A); },
+                      [&] { ref::einsum("ii,jk->", Matrix::from_shape({2, 3}), A); });
+}
+
+// ---------------------------------------------------------------- the element-wise twins
+
+// add, scale, hadamard and transpose are xtensor's expressions; trace and
+// frobenius forward. Each entry is one correctly rounded operation, so the
+// twins agree bitwise; the errors are the reference's.
+TEST(ElementWiseTwins, AgreeBitwiseWithTheReference) {
+    const Matrix A = random<Matrix>({5, 7}, 11), B = random<Matrix>({5, 7}, 12), Q = random<Matrix>({6, 6}, 13);
+    EXPECT_EQ(fast::add(A, B), ref::add(A, B));
+    EXPECT_EQ(fast::scale(-2.5, A), ref::scale(-2.5, A));
+    EXPECT_EQ(fast::hadamard(A, B), ref::hadamard(A, B));
+    EXPECT_EQ(fast::transpose(A), ref::transpose(A));
+    EXPECT_EQ(fast::trace(Q), ref::trace(Q));
+    EXPECT_EQ(fast::frobenius(A), ref::frobenius(A));
+    EXPECT_EQ(fast::frobenius(Matrix{{1e300, 1e300}}), ref::frobenius(Matrix{{1e300, 1e300}}));  // no overflow
+    EXPECT_EQ(fast::transpose(Matrix::from_shape({0, 3})).shape(), ref::transpose(Matrix::from_shape({0, 3})).shape());
+    expect_same_error([&] { fast::add(A, Q); }, [&] { ref::add(A, Q); });
+    expect_same_error([&] { fast::hadamard(A, Q); }, [&] { ref::hadamard(A, Q); });
+    expect_same_error([&] { fast::trace(A); }, [&] { ref::trace(A); });
+}

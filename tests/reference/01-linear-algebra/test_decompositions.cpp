@@ -572,3 +572,163 @@ RC_GTEST_PROP(LapackOracle, DetInvPinvLstsq, ()) {
     const double lb = jacobi_bound(n + 3) * ref::cond(T) * 4 * (norm2(xl) + norm2(b) / ref::svd(T).S(n - 1));
     DLMATH_RC_ASSERT(agree_elementwise(ref::lstsq(T, b), xl, [lb](std::size_t) { return lb; }, "lstsq vs LAPACK"));
 }
+
+// ---------------------------------------------------------------- the edges of the double range
+
+namespace {
+const Matrix S12 = {{1.0, 2.0}, {2.0, 1.0}};  // eigenvalues -1 and 3, singular values 3 and 1
+}  // namespace
+
+// eigh and svd run on 2^e A with max |a_ij| in [1, 2): the sums of squares of
+// 1e160-sized entries (1e320) no longer overflow, nor those of 1e-200-sized
+// ones (1e-400) underflow. Bound: the Jacobi backward error, c n u ||A||_2
+// (jacobi_bound), here with ||A||_2 = 3 s.
+TEST(Edges, EighAndSvdOfHugeAndTinyMatrices) {
+    for (const double s : {1e160, 1e-200, 1e300, 1e-300}) {
+        const Matrix A = s * S12;
+        const double tol = jacobi_bound(2) * 3 * s;
+        const dlmath::Eigh e = ref::eigh(A);
+        EXPECT_NEAR(e.eigenvalues(0), -s, tol) << "s = " << s;
+        EXPECT_NEAR(e.eigenvalues(1), 3 * s, tol) << "s = " << s;
+        const dlmath::SVD d = ref::svd(A);
+        EXPECT_NEAR(d.S(0), 3 * s, tol) << "s = " << s;
+        EXPECT_NEAR(d.S(1), s, tol) << "s = " << s;
+        EXPECT_EQ(ref::matrix_rank(A), 2u) << "s = " << s;
+        EXPECT_NEAR(ref::cond(A), 3.0, 3.0 * 2 * jacobi_bound(2)) << "s = " << s;  // both sigmas relative
+    }
+}
+
+// pinv and lstsq on the SVD of a tiny matrix: A^-1 = (1/s) [[-1, 2], [2, -1]] / 3.
+// Bound: the SVD's relative error times kappa = 3, twice (two sigmas).
+TEST(Edges, PinvAndLstsqOfATinyMatrix) {
+    const double s = 1e-200;
+    const Matrix A = s * S12;
+    const Matrix expected = Matrix{{-1.0, 2.0}, {2.0, -1.0}} / (3.0 * s);
+    const Matrix P = ref::pinv(A);
+    for (std::size_t k = 0; k < 4; ++k) EXPECT_NEAR(P.data()[k], expected.data()[k], 6 * jacobi_bound(2) / s);
+    const Vector x = ref::lstsq(A, Vector{s, s});  // A x = (s, s): x = (1/3, 1/3)
+    EXPECT_NEAR(x(0), 1.0 / 3.0, 6 * jacobi_bound(2));
+    EXPECT_NEAR(x(1), 1.0 / 3.0, 6 * jacobi_bound(2));
+}
+
+// [[1e300, 1], [1, 1e-300]]: sigma_1 = 1e300 (to c n u sigma_1), sigma_2 is
+// below u sigma_1 and so within the bound of 0; U S V^T reconstructs A to
+// c n u ||A||_F. The sums of squares of the first column used to be inf.
+TEST(Edges, SvdOfAMatrixSpanningTheWholeRange) {
+    const Matrix A = {{1e300, 1.0}, {1.0, 1e-300}};
+    const dlmath::SVD d = ref::svd(A);
+    EXPECT_NEAR(d.S(0), 1e300, jacobi_bound(2) * 1e300);
+    EXPECT_LE(d.S(1), jacobi_bound(2) * 1e300);
+    const Matrix R = reconstruct(d);
+    for (std::size_t k = 0; k < 4; ++k) EXPECT_NEAR(R.data()[k], A.data()[k], jacobi_bound(2) * 1e300);
+    EXPECT_EQ(ref::matrix_rank(A), 1u);  // sigma_2 <= sigma_1 max(m, n) eps
+}
+
+// diag(1, 1e-200): the second column's sum of squares (1e-400) underflows;
+// the singular value is its scaled norm, 1e-200 to a few ulps.
+TEST(Edges, SvdKeepsASingularValueWhoseSquareUnderflows) {
+    const dlmath::SVD d = ref::svd(Matrix{{1.0, 0.0}, {0.0, 1e-200}});
+    EXPECT_EQ(d.S(0), 1.0);
+    EXPECT_NEAR(d.S(1), 1e-200, 4 * u * 1e-200);
+}
+
+// A singular value beyond the double range is +inf: 1e308 [[1,1],[1,1]] has
+// sigma_1 = 2e308. The other one is 0 to the bound.
+TEST(Edges, SvdBeyondTheRangeIsInfinite) {
+    const dlmath::SVD d = ref::svd(1e308 * Matrix{{1.0, 1.0}, {1.0, 1.0}});
+    EXPECT_EQ(d.S(0), kInf);
+    EXPECT_TRUE(std::isfinite(d.S(1)));
+}
+
+// PCA centres 2^e X: data near 1e308 gives the right axis (not "svd: A must
+// be finite"); the variance, about 1.3e616, is +inf.
+TEST(Edges, PcaOfDataNearTheLargestDouble) {
+    const Matrix X = {{1e308, -1e308}, {-1e308, 1e308}, {1e308, -1e308}, {-1e308, 1e308}};
+    const dlmath::PCA p = ref::pca(X, 1);
+    EXPECT_NEAR(std::fabs(p.components(0, 0)), std::sqrt(0.5), 8 * u);
+    EXPECT_NEAR(p.components(0, 0), -p.components(0, 1), 8 * u);
+    EXPECT_EQ(p.mean(0), 0.0);
+    EXPECT_EQ(p.explained_variance(0), kInf);
+    EXPECT_EQ(p.explained_variance_ratio(0), 1.0);
+    EXPECT_NEAR(p.reconstruction(0, 0), 1e308, 1e308 * 8 * u);
+}
+
+// expm of [[1e308, 1e308], [1e308, 1e308]]: ||A||_inf = 2e308 used to become
+// an int (undefined behaviour) and the result the identity. Now e^A overflows
+// with a clear error; e^700 (1.01e304) still fits. Bound: Pade error ~u,
+// amplified by at most 2^s = 2^11 in the squarings of a diagonal matrix.
+TEST(Edges, ExpmReportsOverflow) {
+    const std::string m = what_of([] { ref::expm(Matrix{{1e308, 1e308}, {1e308, 1e308}}); });
+    EXPECT_EQ(m.rfind("expm: e^A overflows the double range (A is 2x2", 0), 0u) << m;
+    EXPECT_THROW(ref::expm(Matrix{{1000.0, 0.0}, {0.0, 0.0}}), dlmath::domain_error);  // e^1000 > DBL_MAX
+    const Matrix E = ref::expm(Matrix{{700.0, 0.0}, {0.0, 0.0}});
+    EXPECT_NEAR(E(0, 0), std::exp(700.0), std::exp(700.0) * 2048 * 8 * u);
+    EXPECT_EQ(E(0, 1), 0.0);
+    EXPECT_NEAR(E(1, 1), 1.0, 2048 * 8 * u);
+    // nilpotent with a huge entry: e^A = I + A exactly representable
+    const Matrix F = ref::expm(Matrix{{0.0, 1e300}, {0.0, 0.0}});
+    EXPECT_NEAR(F(0, 1), 1e300, 1e300 * 2048 * 8 * u);
+    EXPECT_EQ(F(1, 0), 0.0);
+}
+
+// The power iteration on 2^e A: the test is relative at every magnitude.
+TEST(Edges, PowerIterationAtTheEdgesOfTheRange) {
+    const dlmath::PowerIteration a = ref::power_iteration(Matrix{{1e300, 1.0}, {1.0, 1e-300}});
+    EXPECT_EQ(a.status, dlmath::Status::success);
+    EXPECT_NEAR(a.eigenvalue, 1e300, 1e300 * 1e-10);  // residual <= tol ||A||_F, tol = 1e-10
+    EXPECT_NEAR(std::fabs(a.eigenvector(0)), 1.0, 1e-10);
+    const dlmath::PowerIteration b = ref::power_iteration(1e-200 * S12);
+    EXPECT_EQ(b.status, dlmath::Status::success);
+    EXPECT_NEAR(b.eigenvalue, 3e-200, 3e-200 * 1e-9);  // residual bound 1e-10 ||A||_F = 3.2e-210
+    const dlmath::PowerIteration c = ref::power_iteration(1e200 * Matrix{{1.0, 1.0}, {1.0, -1.0}});
+    EXPECT_EQ(c.status, dlmath::Status::no_convergence);  // eigenvalues +-sqrt(2) 1e200
+    EXPECT_EQ(c.iterations, 1000u);
+}
+
+// det multiplies the pivots as mantissa and exponent: det(diag(5e-324,
+// 5e-324)) = 2.5e-647 rounds to 0; diag(1e200, 1e200, 1e-300, 1e-300) has the
+// representable det 1e-200 though its partial product 1e400 overflows.
+// inv and solve of diag(5e-324, 5e-324) (inverse 2e323 I) overflow: an error.
+TEST(Edges, DeterminantInverseAndSolveOfExtremeDiagonals) {
+    const Matrix D = {{5e-324, 0.0}, {0.0, 5e-324}};
+    EXPECT_EQ(ref::det(D), 0.0);
+    Matrix G = xt::zeros<double>({4, 4});
+    G(0, 0) = G(1, 1) = 1e200;
+    G(2, 2) = G(3, 3) = 1e-300;
+    EXPECT_NEAR(ref::det(G), 1e-200, 1e-200 * 4 * u);  // four roundings of the pivots' product
+    EXPECT_EQ(what_of([&] { ref::inv(D); }),
+              "inv: the inverse overflows the double range (A is 2x2, entry 0 in row-major order of the result is "
+              "not finite)");
+    EXPECT_THROW(ref::solve(D, Vector{1.0, 1.0}), dlmath::domain_error);
+    EXPECT_THROW(ref::change_of_basis(D), dlmath::domain_error);
+}
+
+// cond is +inf exactly when matrix_rank < min(m, n): a rank-1 2x4 matrix has
+// sigma_2 at rounding level, and the ratio would be noise.
+TEST(Edges, CondOfANumericallyRankDeficientMatrixIsInfinite) {
+    const Matrix R1 = {{1.0, 2.0, 3.0, 4.0}, {2.0, 4.0, 6.0, 8.0}};
+    EXPECT_EQ(ref::matrix_rank(R1), 1u);
+    EXPECT_EQ(ref::cond(R1), kInf);
+    // the cut-off for 2x2 is sigma_1 * 2 * eps = 4.4e-16 sigma_1
+    EXPECT_EQ(ref::cond(Matrix{{1.0, 0.0}, {0.0, 4e-16}}), kInf);
+    EXPECT_NEAR(ref::cond(Matrix{{1.0, 0.0}, {0.0, 1e-15}}), 1e15, 1e15 * 8 * u);
+}
+
+// A ChangeOfBasis filled by hand may be inconsistent: every function checks it
+// (F 2x2 with B 0x0 used to crash map_in_new_basis).
+TEST(Edges, InconsistentChangeOfBasisIsRejected) {
+    const ref::ChangeOfBasis bad{Matrix(xt::eye<double>(2)), Matrix::from_shape({0, 0})};
+    const std::string why = "basis is inconsistent (basis.forward is 2x2, basis.backward is 0x0; both must be n x n, "
+                            "as change_of_basis builds them)";
+    EXPECT_EQ(what_of([&] { ref::map_in_new_basis(bad, Matrix(xt::eye<double>(2))); }), "map_in_new_basis: " + why);
+    EXPECT_EQ(what_of([&] { ref::to_new_basis(bad, Vector{1.0, 2.0}); }), "to_new_basis: " + why);
+    EXPECT_EQ(what_of([&] { ref::to_old_basis(bad, Vector{1.0, 2.0}); }), "to_old_basis: " + why);
+    const ref::ChangeOfBasis wide{Matrix(xt::ones<double>({2, 3})), Matrix(xt::ones<double>({2, 3}))};
+    EXPECT_THROW(ref::to_new_basis(wide, Vector{1.0, 2.0}), dlmath::shape_error);
+    const ref::ChangeOfBasis ok = ref::change_of_basis(Matrix{{2.0, 0.0}, {0.0, 4.0}});
+    EXPECT_EQ(what_of([&] { ref::to_new_basis(ok, Vector{1.0, 2.0, 3.0}); }),
+              "to_new_basis: v must have 2 coordinates like the basis (basis is 2x2, v has 3 elements)");
+    EXPECT_EQ(what_of([&] { ref::to_old_basis(ok, Vector{1.0}); }),
+              "to_old_basis: v_new must have 2 coordinates like the basis (basis is 2x2, v_new has 1 elements)");
+    EXPECT_EQ(what_of([&] { ref::to_new_basis(ok, Vector{kNaN, 1.0}); }).rfind("to_new_basis: v must be finite", 0), 0u);
+}

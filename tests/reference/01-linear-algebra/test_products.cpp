@@ -293,7 +293,25 @@ TEST(BadInput, EinsumNamesTheLetterWhoseExtentsDisagree) {
     expect_shape_error([] { ref::einsum("ij,jk->ik", Matrix::from_shape({2, 3}), Matrix::from_shape({4, 2})); },
                        {"einsum: the letter 'j' has extent 3 in operand 1 but 4 in operand 2", "ij,jk->ik"});
     expect_shape_error([] { ref::einsum("ii->", Matrix::from_shape({2, 3})); },
-                       {"the letter 'i' has extent 2 in operand 1 but 3 in operand 1"});
+                       {"einsum: the letter 'i' is repeated in operand 1 (a diagonal) over axes of different "
+                        "extents: 2 at axis 0 but 3 at axis 1"});
+}
+
+// A non-ASCII letter is rejected by its byte position, and every byte outside
+// printable ASCII is quoted as \xHH: no lone byte of a UTF-8 character, no
+// message cut short at an embedded NUL, no "3 letters" for "éj".
+TEST(BadInput, EinsumSpecsOutsidePrintableAscii) {
+    const Matrix A = Matrix::from_shape({2, 2});
+    EXPECT_EQ(what_of([&] { ref::einsum("\xC3\xA9j", A); }),
+              "einsum: the spec must be ASCII: byte 0 ('\\xC3') belongs to a non-ASCII character; index letters are "
+              "a-z, A-Z (spec \"\\xC3\\xA9j\")");
+    EXPECT_EQ(what_of([&] { ref::einsum("i\xC3\xA9,j->ij", Vector{1.0, 2.0}, Vector{1.0}); }).rfind(
+                  "einsum: the spec must be ASCII: byte 1 ('\\xC3')", 0),
+              0u);
+    EXPECT_EQ(what_of([&] { ref::einsum(std::string_view("ij\0k", 4), A); }),
+              "einsum: the spec must be printable ASCII: byte 2 is '\\x00'; index letters are a-z, A-Z (spec "
+              "\"ij\\x00k\")");
+    EXPECT_THROW(ref::einsum("ij\n->ij", A), dlmath::shape_error);
 }
 
 // ---------------------------------------------------------------- oracle
@@ -414,4 +432,48 @@ RC_GTEST_PROP(Einsum, EqualsTheNamedFunctions, ()) {
     const Matrix S = *exact_matrix(a, a);
     RC_ASSERT(ref::einsum("ii->", S)() == ref::trace(S));
     RC_ASSERT(same(ref::einsum("ij->ji", A), xt::xarray<double>(ref::transpose(A))));
+}
+
+// ---------------------------------------------------------------- the edges of the double range
+
+// 1e200 [[1, 1], [1, -1]] squared is 1e400 [[2, 0], [0, 2]]: the diagonal
+// lies beyond the double range (+inf), the off-diagonal is exactly 0. Plain
+// arithmetic gives inf - inf = NaN there; the overflowed entries are
+// recomputed from operands scaled by powers of two.
+TEST(Edges, ProductsOverflowOnlyWhereTheValueDoes) {
+    const Matrix H = 1e200 * Matrix{{1.0, 1.0}, {1.0, -1.0}};
+    const Matrix expected = {{kInf, 0.0}, {0.0, kInf}};
+    EXPECT_EQ(ref::matmul(H, H), expected);
+    EXPECT_EQ(ref::gram(H), expected);  // H H^T = H H: H is symmetric
+    EXPECT_EQ(ref::einsum("ij,jk->ik", H, H), xt::xarray<double>(expected));
+    EXPECT_EQ(ref::einsum("ij,kj->ik", H, H), xt::xarray<double>(expected));
+    EXPECT_EQ(ref::matvec(H, Vector{1e200, 1e200}), (Vector{kInf, 0.0}));
+    Tensor3 B = Tensor3::from_shape({1, 2, 2});
+    std::copy(H.begin(), H.end(), B.begin());
+    EXPECT_EQ(Matrix(xt::view(ref::bmm(B, B), 0)), expected);
+    // a sum that overflows on the way but not at the end: (1e308 + 1e308) - 1e308
+    EXPECT_EQ(ref::matmul(Matrix{{1e308, 1e308, -1e308}}, Matrix{{1.0}, {1.0}, {1.0}})(0, 0), 1e308);
+    // non-finite input still follows IEEE: no rescue
+    EXPECT_TRUE(std::isnan(ref::matmul(Matrix{{kInf, 1.0}}, Matrix{{0.0}, {1.0}})(0, 0)));
+}
+
+// A letter that occurs in one operand only and not in the output is summed
+// out of that operand first (NumPy's order). Exact integer entries: every
+// route gives the same bits, checked against sums written out.
+TEST(Einsum, LettersPrivateToOneOperandAreSummedFirst) {
+    const std::size_t n = 40;  // the old n^4 loop: 2.6 million terms; now 2 n^2 + 1
+    const xt::xarray<double> O = xt::ones<double>({n, n});
+    EXPECT_EQ(ref::einsum("ab,cd->", O, O)(), static_cast<double>(n * n * n * n));
+    const Matrix A = {{1, 2, 3}, {4, 5, 6}}, B = {{1, -1}, {2, 0}, {0, 3}};
+    // "ij,jk->i": k private to B, so B is reduced to its row sums first
+    const Vector row_sums_B = {0, 2, 3};
+    EXPECT_EQ(ref::einsum("ij,jk->i", A, B), xt::xarray<double>(ref::matvec(A, row_sums_B)));
+    // "ij,kl->ik": j private to A and l to B: an outer product of row sums
+    EXPECT_EQ(ref::einsum("ij,kl->ik", A, B), xt::xarray<double>(Matrix{{0, 12, 18}, {0, 30, 45}}));
+    // "iij,k->j": the diagonal of a repeated letter, then the sum over i
+    xt::xarray<double> T = xt::zeros<double>({2, 2, 2});
+    T(0, 0, 0) = 1, T(0, 0, 1) = 2, T(1, 1, 0) = 3, T(1, 1, 1) = 4, T(0, 1, 0) = 100;
+    EXPECT_EQ(ref::einsum("iij,k->j", T, xt::xarray<double>(Vector{1, 2})), xt::xarray<double>(Vector{12, 18}));
+    // every letter private: the product of the two sums
+    EXPECT_EQ(ref::einsum("ab,cd->", A, B)(), 21.0 * 5.0);
 }

@@ -10,9 +10,11 @@
 // ---------------------------------------------------------------- worked examples
 
 // ▶ <x, y> = -0.43 for x = [0.1, 0, -0.3], y = [-4.0, 0.05, 0.1].
-// None of 0.1, -0.3, 0.05 is a binary fraction, and the two non-zero
-// products round, so float64 does not land on the double nearest -0.43:
-// it lands one ulp beside it, at -0.43000000000000005 (the value NumPy
+// None of 0.1, -0.3, 0.05 is a binary fraction, so each is rounded when it
+// is read. Of the products, 0.1*(-4) is exact (-4 is a power of two times
+// -1: only the exponent changes) and 0*0.05 is 0; only -0.3*0.1 rounds, and
+// then the sum. So float64 does not land on the double nearest -0.43: it
+// lands one ulp beside it, at -0.43000000000000005 (the value NumPy
 // prints). Five roundings of relative size <= u each could move the result
 // by at most a few ulps; the exact count for this input, with every
 // operation rounded as written (no fused multiply-add), is one.

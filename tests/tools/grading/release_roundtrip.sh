@@ -6,8 +6,10 @@
 #    fails with not_implemented, and the score is 0 of the maximum;
 #  - on this tree ./course grade scores the maximum, the same maximum;
 #  - setup.sh, unpacked from autograder.zip into a fake Gradescope root,
-#    builds every exercise; run_autograder there grades a submission (this tree's solutions: full marks, hidden tests
-#    included), writing a valid results/results.json.
+#    builds every exercise; run_autograder there grades a submission (this
+#    tree's solutions: full marks, hidden tests included), writing a valid
+#    results/results.json. Both run with g++ 11, the compiler of Gradescope's
+#    Ubuntu 22.04 image (Debian's g++-11 stands in for it).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -73,7 +75,9 @@ step "./course grade on this tree: the maximum"
 "$root/scripts/grade.sh" --work "$work" --out "$tmp/grade-tree"
 $check "$tmp/grade-tree/results.json" --junit "$tmp/grade-tree/junit.xml" --score max --max-score "$max"
 
-step "run_autograder on a fake Gradescope root"
+step "run_autograder on a fake Gradescope root, with g++ 11"
+gxx11=$(command -v g++-11) || fail "g++-11 is not installed (scripts/install-deps.sh installs it)"
+export CXX="$gxx11"
 ag="$tmp/gradescope"
 mkdir -p "$ag/source" "$ag/submission/src"
 (cd "$ag/source" && unzip -q "$rel/autograder.zip")
@@ -83,11 +87,15 @@ find "$root/exercises" -name '*.cpp' ! -name '*_test.cpp' -exec cp {} "$ag/submi
 DLMATH_AUTOGRADER_ROOT="$ag" bash "$ag/source/setup.sh" >"$tmp/setup.log" 2>&1 ||
   { tail -n 40 "$tmp/setup.log"; fail "setup.sh failed"; }
 grep -q 'exercises build; the compiler cache is warm' "$tmp/setup.log" || { cat "$tmp/setup.log"; fail "setup.sh built nothing"; }
+grep -q "The CXX compiler identification is GNU 11[.]" "$ag/work/warm/logs/configure.log" ||
+  { head -n 5 "$ag/work/warm/logs/configure.log"; fail "setup.sh did not compile with g++ 11"; }
 # it configures without presets: nothing in the bundle's scripts asks for them
 ! grep -n -- '--preset' "$ag/source/setup.sh" "$ag/source/run_autograder" "$ag/source/dlmath/scripts/grade.sh" ||
   fail "the bundle's scripts use CMake presets (Gradescope's CMake 3.22 does not read version 6)"
 DLMATH_AUTOGRADER_ROOT="$ag" bash "$ag/source/run_autograder" >"$tmp/autograder.log" 2>&1 ||
   { tail -n 40 "$tmp/autograder.log"; fail "run_autograder failed"; }
+grep -q "The CXX compiler identification is GNU 11[.]" "$ag/results/grade/logs/configure.log" ||
+  fail "run_autograder did not compile with g++ 11"
 $check "$ag/results/results.json" --score max --max-score "$max"
 grep -q 'PASS  hidden test' "$ag/results/results.json" || fail "the autograder did not run the hidden tests"
 echo "PASS: the edition scores 0 / $max, this tree $max / $max, the autograder works"

@@ -5,10 +5,12 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "dlmath/detail/scaling.hpp"
 #include "dlmath/errors.hpp"
 
 namespace dlmath::detail {
@@ -23,6 +25,26 @@ struct EinsumSpec {
     std::array<std::size_t, 128> extent{};  ///< extent of each letter (indexed by its character)
 };
 
+/// `text` as it may be quoted in a message: printable ASCII as it is, every
+/// other byte (a NUL, a control character, each byte of a multi-byte UTF-8
+/// character) as `\xHH`, so that a message never carries a stray byte or
+/// ends early at an embedded NUL.
+inline std::string printable(std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string r;
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x20 && c < 0x7f) {
+            r += ch;
+        } else {
+            r += "\\x";
+            r += hex[c >> 4];
+            r += hex[c & 0xF];
+        }
+    }
+    return r;
+}
+
 /// Parses `spec` for operands of the given shapes and checks it: letters
 /// `a`–`z`/`A`–`Z` only, one term per operand, each term as long as its
 /// operand's rank, output letters unique and present in an input, and every
@@ -30,12 +52,25 @@ struct EinsumSpec {
 /// NumPy's implicit one: the letters that appear exactly once, in
 /// alphabetical order. Throws `shape_error` naming the offending part, e.g.
 /// `einsum: the letter 'j' has extent 3 in operand 1 but 4 in operand 2`.
+/// A byte outside printable ASCII (a letter such as 'é', a NUL) is rejected
+/// first, by its position; messages quote such bytes as `\xHH`.
 inline EinsumSpec parse_einsum(std::string_view function, std::string_view spec,
                                const std::vector<std::vector<std::size_t>>& shapes) {
     auto fail = [&](const auto&... parts) {
-        throw shape_error(message(function, ": ", parts..., " (spec \"", spec, "\")"));
+        throw shape_error(message(function, ": ", parts..., " (spec \"", printable(spec), "\")"));
     };
     auto is_letter = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); };
+    for (std::size_t i = 0; i < spec.size(); ++i) {
+        const auto c = static_cast<unsigned char>(spec[i]);
+        if (c >= 0x80) {
+            fail("the spec must be ASCII: byte ", i, " ('", printable(spec.substr(i, 1)),
+                 "') belongs to a non-ASCII character; index letters are a-z, A-Z");
+        }
+        if (c < 0x20 || c == 0x7f) {
+            fail("the spec must be printable ASCII: byte ", i, " is '", printable(spec.substr(i, 1)),
+                 "'; index letters are a-z, A-Z");
+        }
+    }
     EinsumSpec s;
 
     // split "lhs->rhs", and lhs at the commas; spaces are ignored
@@ -60,6 +95,7 @@ inline EinsumSpec parse_einsum(std::string_view function, std::string_view spec,
 
     // every term: letters only, as many as the operand has axes; extents agree
     std::array<int, 128> seen_in{};  // 1-based operand where a letter first appeared, 0 if not yet
+    std::array<std::size_t, 128> seen_axis{};  // the axis of that first appearance
     std::array<int, 128> count{};
     std::string order;  // letters in order of first appearance
     for (std::size_t t = 0; t < s.inputs.size(); ++t) {
@@ -75,8 +111,12 @@ inline EinsumSpec parse_einsum(std::string_view function, std::string_view spec,
             const std::size_t d = shapes[t][axis];
             if (seen_in[c] == 0) {
                 seen_in[c] = static_cast<int>(t) + 1;
+                seen_axis[c] = axis;
                 s.extent[c] = d;
                 order += ch;
+            } else if (s.extent[c] != d && seen_in[c] == static_cast<int>(t) + 1) {
+                fail("the letter '", ch, "' is repeated in operand ", t + 1, " (a diagonal) over axes of different extents: ",
+                     s.extent[c], " at axis ", seen_axis[c], " but ", d, " at axis ", axis);
             } else if (s.extent[c] != d) {
                 fail("the letter '", ch, "' has extent ", s.extent[c], " in operand ", seen_in[c], " but ", d,
                      " in operand ", t + 1);
@@ -100,6 +140,61 @@ inline EinsumSpec parse_einsum(std::string_view function, std::string_view spec,
     for (char ch : order)
         if (!in_output[static_cast<unsigned char>(ch)]) s.summed += ch;
     return s;
+}
+
+/// Operands after NumPy's first contraction step (see sum_out_private_letters).
+template <class Array>
+struct EinsumReduced {
+    EinsumSpec spec;  ///< the spec on the reduced operands, with no private letters left
+    Array a, b;       ///< the operands with their private letters summed out
+};
+
+/// NumPy's contraction order for two operands: a letter that occurs in one
+/// operand only and not in the output is summed out of that operand alone,
+/// before the product is formed. `"ab,cd->"` then costs two sums of
+/// \f$ n^2 \f$ terms and one product, not \f$ n^4 \f$ products. `einsum1(spec, x)`
+/// is the twin's one-operand einsum. Returns nothing when no letter is
+/// private (the spec is then contracted as it is).
+template <class Array, class Einsum1>
+std::optional<EinsumReduced<Array>> sum_out_private_letters(std::string_view function, const EinsumSpec& s,
+                                                             const Array& a, const Array& b, Einsum1 einsum1) {
+    const std::string* terms[2] = {&s.inputs[0], &s.inputs[1]};
+    auto occurs = [](const std::string& text, char ch) { return text.find(ch) != std::string::npos; };
+    std::string kept[2];
+    bool reduce[2] = {false, false};
+    for (int t = 0; t < 2; ++t) {
+        for (char ch : *terms[t]) {
+            if (occurs(*terms[1 - t], ch) || occurs(s.output, ch)) {
+                if (!occurs(kept[t], ch)) kept[t] += ch;
+            } else {
+                reduce[t] = true;  // ch is private to operand t
+            }
+        }
+        if (!reduce[t]) kept[t] = *terms[t];  // nothing to sum out: keep the term, repeated letters and all
+    }
+    if (!reduce[0] && !reduce[1]) return std::nullopt;
+    EinsumReduced<Array> r{{}, reduce[0] ? einsum1(*terms[0] + "->" + kept[0], a) : a,
+                           reduce[1] ? einsum1(*terms[1] + "->" + kept[1], b) : b};
+    auto shape_of = [](const Array& x) { return std::vector<std::size_t>(x.shape().begin(), x.shape().end()); };
+    r.spec = parse_einsum(function, kept[0] + "," + kept[1] + "->" + s.output, {shape_of(r.a), shape_of(r.b)});
+    return r;
+}
+
+/// The two-operand einsum of both twins around their kernel `contract(spec,
+/// x, y)`: private letters summed out first (sum_out_private_letters), then
+/// the kernel; entries that overflowed on the way are recomputed from
+/// operands scaled by powers of two (recompute_overflowed), so an entry is
+/// ±inf only when its value lies beyond the double range.
+template <class Array, class Contract, class Einsum1>
+Array einsum_two_operands(std::string_view function, const EinsumSpec& s, const Array& a, const Array& b,
+                          Contract contract, Einsum1 einsum1) {
+    auto once = [&](const Array& x, const Array& y) -> Array {
+        if (auto r = sum_out_private_letters(function, s, x, y, einsum1)) return contract(r->spec, r->a, r->b);
+        return contract(s, x, y);
+    };
+    Array R = once(a, b);
+    recompute_overflowed(a, b, R, once);
+    return R;
 }
 
 }  // namespace dlmath::detail

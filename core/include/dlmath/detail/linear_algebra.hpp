@@ -28,12 +28,23 @@ struct LU {
 
 /// \f$ \det A = \det(P)^{-1} \prod_i u_{ii} \f$ from a factorisation (0
 /// when a pivot was zero); the product runs in index order, so it is
-/// reproducible.
+/// reproducible. It is carried as a mantissa in [1/2, 1) and a separate
+/// exponent (std::frexp), so a product whose value is a double comes out
+/// right even when a partial product would overflow or underflow; a value
+/// beyond the range is ±inf, one below the smallest subnormal is ±0. Without
+/// overflow or underflow the bits equal those of the plain product.
 inline double lu_determinant(const LU& f) {
     if (f.singular) return 0.0;
-    double d = f.sign;
-    for (std::size_t i = 0; i < f.lu.shape(0); ++i) d *= f.lu(i, i);
-    return d;
+    double mantissa = f.sign;
+    long exponent = 0;
+    for (std::size_t i = 0; i < f.lu.shape(0); ++i) {
+        int e = 0;
+        mantissa *= std::frexp(f.lu(i, i), &e);  // u_ii = m 2^e, m in [1/2, 1)
+        exponent += e;
+        mantissa = std::frexp(mantissa, &e);     // keep the running mantissa in [1/2, 1)
+        exponent += e;
+    }
+    return std::ldexp(mantissa, static_cast<int>(std::clamp(exponent, -4000L, 4000L)));
 }
 
 //! [jacobi_rotation]

@@ -14,11 +14,13 @@
 #include <vector>
 
 #include <xsimd/xsimd.hpp>
+#include <xtensor/xview.hpp>
 
 #include "jacobi.hpp"
 
 #include "dlmath/detail/linear_algebra.hpp"
 #include "dlmath/fast/config.hpp"
+#include "dlmath/fast/linear_algebra/vectors.hpp"
 #include "dlmath/numeric.hpp"
 
 #include "../dot.hpp"
@@ -86,7 +88,11 @@ inline double dot_rows(const double* x, const double* y, std::size_t len) { retu
 SVD finish_svd(const Matrix& Wt, const Matrix& Vt) {
     const std::size_t k = Wt.shape(0), m = Wt.shape(1);
     Vector sigma = Vector::from_shape({k});
-    for (std::size_t j = 0; j < k; ++j) sigma(j) = std::sqrt(dot_rows(&Wt(j, 0), &Wt(j, 0), m));
+    for (std::size_t j = 0; j < k; ++j) {
+        const double sq = dot_rows(&Wt(j, 0), &Wt(j, 0), m);
+        // a sum of squares this small may have lost terms to underflow: take the scaled norm
+        sigma(j) = sq >= 0x1p-900 ? std::sqrt(sq) : dlmath::fast::norm(Vector(xt::view(Wt, j, xt::all())));
+    }
     return dlmath::detail::assemble_svd(sigma, m, [&Wt](std::size_t i, std::size_t j) { return Wt(j, i); }, Vt);
 }
 
@@ -142,7 +148,7 @@ void one_sided_jacobi(Matrix& Wt, Matrix& Vt) {
     auto rotate_pair = [&](std::size_t p, std::size_t q) -> long long {
         const double alpha = sq[p], beta = sq[q];
         const double gamma = dot_rows(w + p * m, w + q * m, m);
-        if (!(std::fabs(gamma) > tol * std::sqrt(alpha * beta))) return 0;
+        if (!(std::fabs(gamma) > tol * std::sqrt(alpha) * std::sqrt(beta))) return 0;
         const Rotation rot = jacobi_rotation(alpha, beta, gamma);
         rotate_rows(w + p * m, w + q * m, rot, m);
         rotate_rows(v + p * nv, v + q * nv, rot, nv);

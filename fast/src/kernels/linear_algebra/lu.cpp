@@ -89,9 +89,12 @@ LU lu_factor(const Matrix& A) {
                 std::swap(f.row[j], f.row[p]);
                 f.sign = -f.sign;
             }
-            const double inv_pivot = 1.0 / at(j, j);
+            // l_ij = a_ij * (1 / pivot); when 1 / pivot overflows (|pivot| < 2^-1024)
+            // divide instead, as the reference does, so that 0 / pivot stays 0
+            const double pivot = at(j, j), inv_pivot = 1.0 / pivot;
+            const bool reciprocal = std::isfinite(inv_pivot);
             for (std::size_t i = j + 1; i < n; ++i) {
-                at(i, j) *= inv_pivot;
+                at(i, j) = reciprocal ? at(i, j) * inv_pivot : at(i, j) / pivot;
                 axpy(e - j - 1, -at(i, j), a + j * n + j + 1, a + i * n + j + 1);
             }
         }

@@ -160,25 +160,62 @@ inline void check_basis(bool singular, const Matrix& F) {
     }
 }
 
-/// `to_new_basis(basis, v)`: v as long as the basis, finite.
-inline void check_to_new_basis(const Matrix& backward, const Vector& v) {
-    require_rhs_rows(fn::to_new_basis, backward, v);
-    require_finite(fn::to_new_basis, v, "v");
+/// Any use of a ChangeOfBasis: `basis.forward` square and `basis.backward`
+/// of the same shape (a struct filled by hand may not be; change_of_basis
+/// always makes a consistent one).
+inline void check_basis_consistent(std::string_view function, const Matrix& forward, const Matrix& backward) {
+    if (forward.shape(0) != forward.shape(1) || backward.shape() != forward.shape()) {
+        throw shape_error(message(function, ": basis is inconsistent (basis.forward is ", shape_string(forward),
+                                  ", basis.backward is ", shape_string(backward),
+                                  "; both must be n x n, as change_of_basis builds them)"));
+    }
 }
 
-/// `to_old_basis(basis, v)`: v as long as the basis, finite.
-inline void check_to_old_basis(const Matrix& forward, const Vector& v) {
-    require_rhs_rows(fn::to_old_basis, forward, v);
-    require_finite(fn::to_old_basis, v, "v");
+/// A vector given in one basis: as many coordinates as the basis has vectors, finite.
+inline void check_coordinates(std::string_view function, std::string_view name, std::size_t n, const Vector& v) {
+    if (v.size() != n) {
+        throw shape_error(message(function, ": ", name, " must have ", n, " coordinates like the basis (basis is ", n,
+                                  "x", n, ", ", name, " has ", v.size(), " elements)"));
+    }
+    require_finite(function, v, name);
 }
 
-/// `map_in_new_basis(basis, M)`: M is n x n like the basis, finite.
-inline void check_map_in_new_basis(std::size_t n, const Matrix& M) {
+/// `to_new_basis(basis, v)`: a consistent basis, v as long as the basis, finite.
+inline void check_to_new_basis(const Matrix& forward, const Matrix& backward, const Vector& v) {
+    check_basis_consistent(fn::to_new_basis, forward, backward);
+    check_coordinates(fn::to_new_basis, "v", forward.shape(0), v);
+}
+
+/// `to_old_basis(basis, v_new)`: a consistent basis, v_new as long as the basis, finite.
+inline void check_to_old_basis(const Matrix& forward, const Matrix& backward, const Vector& v_new) {
+    check_basis_consistent(fn::to_old_basis, forward, backward);
+    check_coordinates(fn::to_old_basis, "v_new", forward.shape(0), v_new);
+}
+
+/// `map_in_new_basis(basis, M)`: a consistent basis, M n x n like it, finite.
+inline void check_map_in_new_basis(const Matrix& forward, const Matrix& backward, const Matrix& M) {
+    check_basis_consistent(fn::map_in_new_basis, forward, backward);
+    const std::size_t n = forward.shape(0);
     if (M.shape(0) != n || M.shape(1) != n) {
         throw shape_error(message(fn::map_in_new_basis, ": M must be ", n, "x", n, " like the basis (M is ",
                                   shape_string(M), ")"));
     }
     require_finite(fn::map_in_new_basis, M, "M");
+}
+
+/// After `solve` or `inv` on finite input: throws `domain_error` when the
+/// result has an entry that is not finite — its true value lies beyond the
+/// double range (e.g. the inverse of diag(5e-324, 5e-324)); IEEE arithmetic
+/// would return inf, and NaN where that inf meets a zero in the substitution.
+template <class E>
+void check_no_overflow(std::string_view function, const E& result, const Matrix& A, std::string_view what,
+                       std::string_view a = "A") {
+    for (std::size_t k = 0; k < result.size(); ++k) {
+        if (!std::isfinite(result.data()[k])) {
+            throw domain_error(message(function, ": ", what, " overflows the double range (", a, " is ", shape_string(A),
+                                       ", entry ", k, " in row-major order of the result is not finite)"));
+        }
+    }
 }
 
 /// `power_iteration(A, max_iterations, tol)`: A square, not empty, finite; tol finite and >= 0.

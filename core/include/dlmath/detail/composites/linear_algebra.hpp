@@ -21,6 +21,7 @@
 
 #include "dlmath/detail/checks/linear_algebra.hpp"
 #include "dlmath/detail/linear_algebra.hpp"
+#include "dlmath/detail/scaling.hpp"
 #include "dlmath/linear_algebra_types.hpp"
 #include "dlmath/numeric.hpp"
 #include "dlmath/tensor.hpp"
@@ -30,30 +31,35 @@ namespace dlmath::detail {
 //! [power_iteration]
 /// Power iteration \f$ v \leftarrow Av / \|Av\|_2 \f$ with the Rayleigh
 /// quotient \f$ \lambda = v^\top A v \f$, stopping when
-/// \f$ \|Av - \lambda v\|_2 \le \mathrm{tol}\,\|A\|_F \f$.
+/// \f$ \|Av - \lambda v\|_2 \le \mathrm{tol}\,\|A\|_F \f$. It iterates on
+/// \f$ 2^e A \f$ with \f$ \max|a_{ij}| \in [1, 2) \f$ (the same eigenvectors,
+/// eigenvalues \f$ 2^e \lambda \f$, the same relative test), so neither
+/// \f$ Av \f$ nor \f$ \|A\|_F \f$ can overflow or underflow.
 /// Kernels: `matvec(A, v)`, `dot(x, y)`, `norm(x)` (Euclidean).
 template <class Matvec, class Dot, class Norm>
 PowerIteration power_iteration(const Matrix& A, std::size_t max_iterations, double tol, Matvec matvec, Dot dot,
                                Norm norm) {
     // A ~ (n, n); returns the dominant eigenpair
     const std::size_t n = A.shape(0);
-    const double frob = norm(Vector(xt::flatten(A)));  // ||A||_F, the scale of the residual test
+    const int e = balancing_exponent(A);
+    const Matrix As = scaled(A, e);                     // 2^e A
+    const double frob = norm(Vector(xt::flatten(As)));  // ||2^e A||_F, the scale of the residual test
 
     PowerIteration r;
     r.eigenvector = power_iteration_start(n);
     if (frob == 0.0) return r;  // A = 0: every vector is an eigenvector for 0
     for (std::size_t t = 1; t <= max_iterations; ++t) {
         r.iterations = t;
-        const Vector w = matvec(A, r.eigenvector);       // w = A v
-        const double lambda = dot(r.eigenvector, w);     // lambda = v^T A v (v has unit length)
+        const Vector w = matvec(As, r.eigenvector);       // w = A v
+        const double lambda = dot(r.eigenvector, w);      // lambda = v^T A v (v has unit length)
         const Vector residual = w - lambda * r.eigenvector;
-        r.eigenvalue = lambda;
-        if (norm(residual) <= tol * frob) return r;      // converged: (lambda, v) is an eigenpair
-        r.eigenvector = w / norm(w);                     // w != 0 here: w = 0 has residual 0
+        r.eigenvalue = std::ldexp(lambda, -e);            // undo the scaling
+        if (norm(residual) <= tol * frob) return r;       // converged: (lambda, v) is an eigenpair
+        r.eigenvector = w / norm(w);                      // w != 0 here: w = 0 has residual 0
     }
     r.status = Status::no_convergence;
     r.reason = message(fn::power_iteration, ": no convergence in ", max_iterations,
-                       " iterations (the residual stayed above tol * ||A||_F = ", tol * frob,
+                       " iterations (the residual stayed above tol * ||A||_F = ", std::ldexp(tol * frob, -e),
                        "); the dominant eigenvalue may not be unique in magnitude (e.g. +lambda and "
                        "-lambda, or a complex pair), or |lambda_2 / lambda_1| is close to 1");
     return r;
@@ -63,6 +69,8 @@ PowerIteration power_iteration(const Matrix& A, std::size_t max_iterations, doub
 //! [expm]
 /// The matrix exponential by scaling and squaring with the [6/6] Padé
 /// approximant: \f$ e^A = \big(r_6(A / 2^s)\big)^{2^s} \f$.
+/// Throws `domain_error` when an entry of the result is not finite: \f$ e^A \f$
+/// (or a power on the way to it) lies beyond the double range.
 /// Kernels: `matmul(X, Y)`, `solve(D, N)` (matrix right-hand side).
 template <class Matmul, class Solve>
 Matrix expm(const Matrix& A, Matmul matmul, Solve solve) {
@@ -70,16 +78,19 @@ Matrix expm(const Matrix& A, Matmul matmul, Solve solve) {
     const std::size_t n = A.shape(0);
     if (n == 0) return Matrix::from_shape({0, 0});
 
-    // 1. scaling: s with ||A / 2^s||_inf <= 1/2
-    double norm_inf = 0.0;
+    // 1. scaling: s with ||A / 2^s||_inf <= 1/2. The norm is taken of 2^b A
+    //    (entries below 2), so it cannot overflow: ||A||_inf = 2^-b ||2^b A||_inf
+    const int b = balancing_exponent(A);
+    const Matrix Ab = scaled(A, b);
+    double norm_inf = 0.0;  // ||2^b A||_inf <= 2n
     for (std::size_t i = 0; i < n; ++i) {
         double row = 0.0;
-        for (std::size_t j = 0; j < n; ++j) row += std::fabs(A(i, j));
+        for (std::size_t j = 0; j < n; ++j) row += std::fabs(Ab(i, j));
         norm_inf = std::fmax(norm_inf, row);
     }
-    int s = 0;
-    if (norm_inf > 0.5) s = static_cast<int>(std::ceil(std::log2(norm_inf / 0.5)));
-    const Matrix X = A * std::ldexp(1.0, -s);
+    int s = 0;  // s = max(0, ceil(log2(||A||_inf / (1/2)))), at most about 1030
+    if (norm_inf > 0.0) s = std::max(0, static_cast<int>(std::ceil(std::log2(norm_inf / 0.5))) - b);
+    const Matrix X = scaled(Ab, -b - s);  // A / 2^s, exact
 
     // 2. Pade [6/6]: N = sum_j c_j X^j, D = sum_j c_j (-X)^j,
     //    c_0 = 1, c_j = c_{j-1} (q - j + 1) / (j (2q - j + 1)), q = 6
@@ -96,6 +107,10 @@ Matrix expm(const Matrix& A, Matmul matmul, Solve solve) {
     // 3. r_6 = D^{-1} N, then square s times: e^A = r_6^(2^s)
     Matrix E = solve(D, N);
     for (int k = 0; k < s; ++k) E = matmul(E, E);
+    if (!all_finite(E)) {
+        throw domain_error(message(fn::expm, ": e^A overflows the double range (A is ", shape_string(A),
+                                   ", ||A||_inf = ", std::ldexp(norm_inf, -b), ")"));
+    }
     return E;
 }
 //! [expm]
@@ -115,24 +130,34 @@ std::size_t matrix_rank(const Matrix& A, double tol, Svd svd) {
 //! [matrix_rank]
 
 //! [cond]
-/// The 2-norm condition number \f$ \kappa_2 = \sigma_{\max} / \sigma_{\min} \f$
-/// (\f$ +\infty \f$ when \f$ \sigma_{\min} = 0 \f$). Kernel: `svd(A)`.
+/// The 2-norm condition number \f$ \kappa_2 = \sigma_{\max} / \sigma_{\min} \f$,
+/// \f$ +\infty \f$ when A is numerically rank-deficient:
+/// \f$ \sigma_{\min} \le \sigma_{\max} \max(m, n)\,\varepsilon \f$, i.e. exactly when
+/// matrix_rank(A) < min(m, n). Below that cut-off \f$ \sigma_{\min} \f$ is
+/// rounding noise of the SVD, and the ratio (1e16 or 1e17 or inf, by
+/// the order of the rotations) would be noise too. Kernel: `svd(A)`.
 template <class Svd>
 double cond(const Matrix& A, Svd svd) {
     const SVD d = svd(A);
-    const double smin = d.S(d.S.size() - 1);
-    if (smin == 0.0) return std::numeric_limits<double>::infinity();
-    return d.S(0) / smin;
+    const double smax = d.S(0), smin = d.S(d.S.size() - 1);
+    const double cutoff = smax * static_cast<double>(std::max(A.shape(0), A.shape(1))) * 2.0 * unit_roundoff<double>();
+    if (smin <= cutoff) return std::numeric_limits<double>::infinity();
+    return smax / smin;
 }
 //! [cond]
 
 //! [pca]
 /// Principal component analysis of X ~ (N, d), samples as rows: centre,
 /// take the SVD of the centred data, keep the first k right singular
-/// vectors. Kernels: `svd(A)`, `matmul(A, B)`.
+/// vectors. It works on \f$ 2^e X \f$ with \f$ \max|x_{ij}| \in [1, 2) \f$, so
+/// neither the mean nor the centred data can overflow, and unscales the
+/// results (variances by \f$ 2^{-2e} \f$: +inf beyond the double range).
+/// Kernels: `svd(A)`, `matmul(A, B)`.
 template <class Svd, class Matmul>
-PCA pca(const Matrix& X, std::size_t k, Svd svd, Matmul matmul) {
-    const std::size_t N = X.shape(0), d = X.shape(1);
+PCA pca(const Matrix& X_in, std::size_t k, Svd svd, Matmul matmul) {
+    const std::size_t N = X_in.shape(0), d = X_in.shape(1);
+    const int e = balancing_exponent(X_in);
+    const Matrix X = scaled(X_in, e);  // 2^e X
     PCA r;
     // 1. centre: mu_j = (1/N) sum_i x_ij, Xc = X - 1 mu^T
     r.mean = xt::zeros<double>({d});
@@ -161,6 +186,11 @@ PCA pca(const Matrix& X, std::size_t k, Svd svd, Matmul matmul) {
     r.reconstruction = matmul(r.projection, r.components);
     for (std::size_t i = 0; i < N; ++i)
         for (std::size_t j = 0; j < d; ++j) r.reconstruction(i, j) += r.mean(j);
+    // 4. undo the scaling: lengths by 2^-e, variances by 2^-2e
+    r.mean = scaled(r.mean, -e);
+    r.explained_variance = scaled(r.explained_variance, -2 * e);
+    r.projection = scaled(r.projection, -e);
+    r.reconstruction = scaled(r.reconstruction, -e);
     return r;
 }
 //! [pca]

@@ -14,6 +14,7 @@
 
 #include "dlmath/fast/config.hpp"
 #include "dlmath/linear_algebra_types.hpp"
+#include "dlmath/reference/linear_algebra/decompositions.hpp"  // ChangeOfBasis
 #include "dlmath/tensor.hpp"
 
 namespace dlmath::fast {
@@ -134,5 +135,51 @@ PowerIteration power_iteration(const Matrix& A, std::size_t max_iterations = 100
 /// The products are dlmath::fast::matmul and the final solve the fast LU.
 /// \sa dlmath::reference::expm
 Matrix expm(const Matrix& A);
+
+// ---------------------------------------------------------------- the lessons' twins
+
+/// \ingroup chapter1
+/// \copydoc dlmath::reference::det_cofactor
+///
+/// \par Fast twin
+/// Forwards to the reference: an \f$ O(n!) \f$ expansion limited to \f$ n \le 4 \f$ is a lesson, not a kernel.
+/// \sa dlmath::reference::det_cofactor
+double det_cofactor(const Matrix& A);
+
+/// The same record as dlmath::reference::ChangeOfBasis: a basis built by
+/// either twin works with both.
+using ChangeOfBasis = reference::ChangeOfBasis;
+
+/// \ingroup chapter1
+/// \copydoc dlmath::reference::change_of_basis
+///
+/// \par Fast twin
+/// \f$ F^{-1} \f$ comes from the blocked LU of dlmath::fast::inv.
+/// \sa dlmath::reference::change_of_basis
+ChangeOfBasis change_of_basis(const Matrix& forward);
+
+/// \ingroup chapter1
+/// \copydoc dlmath::reference::to_new_basis
+///
+/// \par Fast twin
+/// One dlmath::fast::matvec.
+/// \sa dlmath::reference::to_new_basis
+Vector to_new_basis(const ChangeOfBasis& basis, const Vector& v);
+
+/// \ingroup chapter1
+/// \copydoc dlmath::reference::to_old_basis
+///
+/// \par Fast twin
+/// One dlmath::fast::matvec.
+/// \sa dlmath::reference::to_old_basis
+Vector to_old_basis(const ChangeOfBasis& basis, const Vector& v_new);
+
+/// \ingroup chapter1
+/// \copydoc dlmath::reference::map_in_new_basis
+///
+/// \par Fast twin
+/// Two dlmath::fast::matmul products, \f$ (BM)F \f$.
+/// \sa dlmath::reference::map_in_new_basis
+Matrix map_in_new_basis(const ChangeOfBasis& basis, const Matrix& M);
 
 }  // namespace dlmath::fast

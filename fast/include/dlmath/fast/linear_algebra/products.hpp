@@ -2,9 +2,9 @@
 /// \brief Chapter 1, operations and products — fast twin.
 ///
 /// The products of dlmath/reference/linear_algebra/products.hpp with the
-/// same signatures. The element-wise operations, transpose, trace and the
-/// Frobenius norm have no fast twin: xtensor's expressions already are
-/// their fast path.
+/// same signatures. The element-wise operations and transpose forward to
+/// xtensor's expressions, trace and the Frobenius norm to the reference:
+/// there is nothing to speed up in them.
 ///
 /// All of them rest on one blocked GEMM (general matrix multiply), built in
 /// the stages of the classic "how to optimise GEMM" ladder — see
@@ -21,6 +21,54 @@
 #include "dlmath/tensor.hpp"
 
 namespace dlmath::fast {
+
+/// \ingroup chapter1
+/// \copydoc dlmath::reference::add
+///
+/// \par Fast twin
+/// The xtensor expression `A + B`: one vectorised, memory-bound pass, which is all there is to it.
+/// \sa dlmath::reference::add
+Matrix add(const Matrix& A, const Matrix& B);
+
+/// \ingroup chapter1
+/// \copydoc dlmath::reference::scale
+///
+/// \par Fast twin
+/// The xtensor expression `t * A`: one vectorised, memory-bound pass.
+/// \sa dlmath::reference::scale
+Matrix scale(double t, const Matrix& A);
+
+/// \ingroup chapter1
+/// \copydoc dlmath::reference::hadamard
+///
+/// \par Fast twin
+/// The xtensor expression `A * B`: one vectorised, memory-bound pass.
+/// \sa dlmath::reference::hadamard
+Matrix hadamard(const Matrix& A, const Matrix& B);
+
+/// \ingroup chapter1
+/// \copydoc dlmath::reference::transpose
+///
+/// \par Fast twin
+/// Copies the view `xt::transpose(A)`; the fast products read a transposed operand through strides instead.
+/// \sa dlmath::reference::transpose
+Matrix transpose(const Matrix& A);
+
+/// \ingroup chapter1
+/// \copydoc dlmath::reference::trace
+///
+/// \par Fast twin
+/// Forwards to the reference: n additions are not worth threads or SIMD.
+/// \sa dlmath::reference::trace
+double trace(const Matrix& A);
+
+/// \ingroup chapter1
+/// \copydoc dlmath::reference::frobenius
+///
+/// \par Fast twin
+/// Forwards to the reference's scaled two-pass sum (memory bound either way; `xt::norm_l2` would overflow).
+/// \sa dlmath::reference::frobenius
+double frobenius(const Matrix& A);
 
 /// \ingroup chapter1
 /// \copydoc dlmath::reference::matmul
@@ -85,7 +133,8 @@ double gdt(const Tensor3& X, const Tensor3& Y);
 /// and sends them to the fast kernels: `"ij,jk->ik"` → matmul, `"ijz,izk->ijk"` → bmm,
 /// `"ijz,ikz->ijk"` → bmm reading the second operand transposed through strides, `"ij,j->i"` →
 /// matvec, `"ijk,ijk->"` → gdt (and the same patterns with other letters). Every other spec falls
-/// back to the reference loop.
+/// back to the reference loop. First, as in the reference, letters private to one operand are
+/// summed out of it, so `"ijk,kl->il"` reaches the GEMM as `"ik,kl->il"`.
 /// \sa dlmath::reference::einsum
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, const xt::xarray<double>& b);
 

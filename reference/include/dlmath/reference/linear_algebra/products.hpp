@@ -1,13 +1,13 @@
 /// \file
 /// \brief Chapter 1, operations and products — reference twin.
 ///
-/// Element-wise operations (add, scale, hadamard), transpose, trace and the
-/// Frobenius norm exist only in this twin: for them xtensor's own
-/// expressions (`A + B`, `t * A`, `A * B`, `xt::transpose(A)`) already are
-/// the fast path — one vectorised, memory-bound pass — so a hand-written
-/// fast twin would teach nothing. The products (matmul, matvec, bmm, gram,
-/// gdt, einsum) have fast twins of the same signature in
-/// dlmath/fast/linear_algebra/products.hpp.
+/// Every function has a fast twin of the same signature in
+/// dlmath/fast/linear_algebra/products.hpp. For the element-wise operations
+/// (add, scale, hadamard) and transpose the fast twin is xtensor's own
+/// expression (`A + B`, `t * A`, `A * B`, `xt::transpose(A)`), already one
+/// vectorised, memory-bound pass; trace and the Frobenius norm forward to
+/// this twin. The products (matmul, matvec, bmm, gram, gdt, einsum) have
+/// kernels of their own.
 #pragma once
 
 #include <string_view>
@@ -27,8 +27,7 @@ namespace dlmath::reference {
 /// use an xtensor expression for that (and mind its broadcasting trap, explained with the notation).
 /// \throws dlmath::shape_error if the shapes differ.
 /// Accuracy: each entry is correctly rounded. Complexity: \f$ O(mn) \f$.
-/// No fast twin: the xtensor expression `A + B` already is the vectorised,
-/// memory-bound fast path.
+/// \sa dlmath::fast::add (the xtensor expression `A + B`)
 Matrix add(const Matrix& A, const Matrix& B);
 
 /// \ingroup chapter1
@@ -38,7 +37,7 @@ Matrix add(const Matrix& A, const Matrix& B);
 ///
 /// Shapes: `A ~ (m, n)`; returns `(m, n)`. Never throws: every shape is valid.
 /// Accuracy: each entry is correctly rounded. Complexity: \f$ O(mn) \f$.
-/// No fast twin: the xtensor expression `t * A` already is the fast path.
+/// \sa dlmath::fast::scale (the xtensor expression `t * A`)
 Matrix scale(double t, const Matrix& A);
 
 /// \ingroup chapter1
@@ -49,7 +48,7 @@ Matrix scale(double t, const Matrix& A);
 /// Shapes: `A ~ (m, n)`, `B ~ (m, n)`; returns `(m, n)`.
 /// \throws dlmath::shape_error if the shapes differ.
 /// Accuracy: each entry is correctly rounded. Complexity: \f$ O(mn) \f$.
-/// No fast twin: the xtensor expression `A * B` already is the fast path.
+/// \sa dlmath::fast::hadamard (the xtensor expression `A * B`)
 Matrix hadamard(const Matrix& A, const Matrix& B);
 
 /// \ingroup chapter1
@@ -59,8 +58,8 @@ Matrix hadamard(const Matrix& A, const Matrix& B);
 ///
 /// Shapes: `A ~ (m, n)`; returns `(n, m)`. Never throws.
 /// Accuracy: exact (a copy). Complexity: \f$ O(mn) \f$ memory traffic.
-/// No fast twin: `xt::transpose(A)` is a free view, and the products below
-/// read a transposed operand through strides instead of copying it.
+/// \sa dlmath::fast::transpose (`xt::transpose(A)` is a free view, and the products below
+/// read a transposed operand through strides instead of copying it)
 Matrix transpose(const Matrix& A);
 
 /// \ingroup chapter1
@@ -71,7 +70,7 @@ Matrix transpose(const Matrix& A);
 /// Shapes: `A ~ (n, n)`; returns a scalar. The trace of a 0×0 matrix is 0
 /// (the empty sum). \throws dlmath::shape_error if `A` is not square.
 /// Accuracy: recursive summation, \f$ \gamma_{n-1} \sum_i |A_{ii}| \f$.
-/// Complexity: \f$ O(n) \f$. No fast twin: n additions are not worth threads.
+/// Complexity: \f$ O(n) \f$. \sa dlmath::fast::trace (forwards here: n additions are not worth threads)
 double trace(const Matrix& A);
 
 /// \ingroup chapter1
@@ -84,7 +83,7 @@ double trace(const Matrix& A);
 /// neither overflows nor underflows where the norm is a normal number; NaN
 /// anywhere gives NaN, otherwise an infinite entry gives +inf.
 /// Never throws. Accuracy: relative error of a few \f$ mn\,u \f$.
-/// Complexity: \f$ O(mn) \f$. No fast twin: `xt::norm_l2(A)` is the library path.
+/// Complexity: \f$ O(mn) \f$. \sa dlmath::fast::frobenius (forwards here)
 double frobenius(const Matrix& A);
 
 /// \ingroup chapter1
@@ -97,6 +96,13 @@ double frobenius(const Matrix& A);
 /// \throws dlmath::shape_error if the inner dimensions differ, e.g.
 /// `matmul: inner dimensions differ (A is 2x3, B is 4x2)`.
 /// Accuracy: \f$ |\hat C - C| \le \gamma_k |A||B| \f$ entry-wise.
+/// Overflow: an entry is ±inf only when its value lies beyond the double
+/// range. Plain arithmetic gives NaN for \f$ 10^{400} - 10^{400} \f$ (and an FMA
+/// gives +inf), so the entries that came out inf or NaN from finite A and B
+/// are recomputed from \f$ 2^a A \f$ and \f$ 2^b B \f$ (entries below 2) and scaled back:
+/// matmul(1e200·[[1,1],[1,-1]], itself) is [[inf, 0], [0, inf]] in both twins
+/// (error there: \f$ \gamma_k |A||B| \f$ plus \f$ k\,2^{-1073} \max|A| \max|B| \f$ from the
+/// scaled operands). matvec, bmm, gram and einsum do the same.
 /// Complexity: \f$ O(mkn) \f$, 2mkn flops.
 /// \sa dlmath::fast::matmul
 Matrix matmul(const Matrix& A, const Matrix& B);
@@ -167,9 +173,15 @@ double gdt(const Tensor3& X, const Tensor3& Y);
 /// \throws dlmath::shape_error for a malformed spec (not a letter, wrong
 /// number of terms or letters, unknown or repeated output letter, `...`) or a
 /// letter whose extents disagree, naming that letter.
+/// A spec with a byte outside printable ASCII (e.g. `"éj"`, an embedded NUL)
+/// is rejected by its position; messages quote such bytes as `\xHH`.
 /// Accuracy: each output entry is one recursive sum over the summed letters
 /// (in order of first appearance), \f$ \gamma_s \sum |a\,b| \f$ for s terms.
-/// Complexity: the product of the extents of all distinct letters.
+/// Overflow: as matmul, an entry is ±inf only beyond the double range.
+/// Complexity: as NumPy, a letter that occurs in one operand only and not in
+/// the output is summed out of that operand first, so `"ab,cd->"` costs
+/// \f$ O(n^2) \f$, not \f$ O(n^4) \f$; then the product of the extents of the
+/// remaining distinct letters.
 /// \sa dlmath::fast::einsum
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, const xt::xarray<double>& b);
 
