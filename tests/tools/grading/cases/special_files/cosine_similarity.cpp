@@ -2,6 +2,7 @@
 // by prepare.sh) that the grader must refuse without reading them.
 #include "cosine_similarity.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 
@@ -15,15 +16,24 @@ double cosine_similarity(const Vector& x, const Vector& y) {
         throw shape_error(detail::message("cosine_similarity: lengths differ (x is ",
                                           shape_string(x), ", y is ", shape_string(y), ")"));
     }
+    // The cosine does not change when x or y is scaled by a positive number:
+    // divide each by its largest magnitude, so every term of the three sums
+    // lies in [-1, 1] and none overflows or underflows to zero.
+    double mx = 0.0, my = 0.0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        mx = std::max(mx, std::fabs(x(i)));
+        my = std::max(my, std::fabs(y(i)));
+    }
+    if (mx == 0.0 || my == 0.0) {
+        throw domain_error(detail::message("cosine_similarity: the angle is undefined for a zero vector (max |x_i| = ",
+                                           mx, ", max |y_i| = ", my, ")"));
+    }
     double xy = 0.0, xx = 0.0, yy = 0.0;
     for (std::size_t i = 0; i < x.size(); ++i) {
-        xy += x(i) * y(i);
-        xx += x(i) * x(i);
-        yy += y(i) * y(i);
-    }
-    if (xx == 0.0 || yy == 0.0) {
-        throw domain_error(detail::message("cosine_similarity: the angle is undefined for a zero vector (|x|^2 = ",
-                                           xx, ", |y|^2 = ", yy, ")"));
+        const double a = x(i) / mx, b = y(i) / my;
+        xy += a * b;
+        xx += a * a;
+        yy += b * b;
     }
     return xy / (std::sqrt(xx) * std::sqrt(yy));
 }
