@@ -95,6 +95,11 @@ def main():
     ap.add_argument("--case", required=True)
     ap.add_argument("--timeout", type=float, default=10.0)
     a = ap.parse_args()
+    # The grader's own tests of a submission that never returns shorten the
+    # wait (every test of it times out); graded courses never set this.
+    cap = os.environ.get("DLMATH_GRADE_TIMEOUT_CAP")
+    if cap:
+        a.timeout = min(a.timeout, float(cap))
 
     if not os.path.isfile(a.binary):
         verdict(False, "the exercise did not compile (its program was not built; see the build errors)")
