@@ -149,7 +149,10 @@ stage "running the exercise tests (ctest -L exercise)"
 filter=()
 [ -z "$exercise" ] || filter=(-R "^exercise\\.(${exercise//,/|})\\.")
 set +e
-ctest --test-dir "$bld" -L exercise "${filter[@]}" -j "$(nproc 2>/dev/null || echo 2)" \
+# Twice as many tests as cores: a test spends much of its time starting
+# processes (the runner, the checker, the sandboxed student program) and
+# waiting on them, and every call it makes has its own time limit.
+ctest --test-dir "$bld" -L exercise "${filter[@]}" -j "$((2 * $(nproc 2>/dev/null || echo 1)))" \
   --test-output-size-passed 4096 --test-output-size-failed 65536 \
   --output-junit "$out/junit.xml" >"$logs/ctest.log" 2>&1
 set -e
