@@ -143,7 +143,8 @@ Matrix gram(const Matrix& X) {
 
 double gdt(const Tensor3& X, const Tensor3& Y) {
     dlmath::detail::check_gdt(X, Y);
-    return flat_dot(X.data(), Y.data(), X.size());
+    const double s = flat_dot(X.data(), Y.data(), X.size());
+    return dlmath::detail::recompute_overflowed_sum(X, Y, s, gdt);  // as in dot
 }
 
 namespace {

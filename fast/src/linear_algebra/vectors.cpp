@@ -13,6 +13,7 @@
 #include <xsimd/xsimd.hpp>
 
 #include "dlmath/detail/checks/linear_algebra.hpp"
+#include "dlmath/detail/scaling.hpp"
 #include "dlmath/reference/linear_algebra/vectors.hpp"
 #include "../kernels/dot.hpp"
 #include "../kernels/reduce.hpp"
@@ -122,8 +123,10 @@ double dot(const Vector& x, const Vector& y) {
     dlmath::detail::check_dot(x, y);
     const double* px = x.data();
     const double* py = y.data();
-    return detail::blocked_reduce(
+    const double s = detail::blocked_reduce(
         x.size(), 0.0, [px, py](std::size_t b, std::size_t e) { return dot_block(px, py, b, e); }, plus);
+    // an overflowed sum of finite terms: the same rescue as the reference twin
+    return dlmath::detail::recompute_overflowed_sum(x, y, s, dot);
 }
 //! [fast_dot]
 

@@ -223,7 +223,7 @@ double gdt(const Tensor3& X, const Tensor3& Y) {
             }
         }
     }
-    return s;
+    return detail::recompute_overflowed_sum(X, Y, s, gdt);  // as in dot
 }
 //! [gdt]
 

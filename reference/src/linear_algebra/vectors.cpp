@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "dlmath/detail/checks/linear_algebra.hpp"
+#include "dlmath/detail/scaling.hpp"
 
 namespace dlmath::reference {
 
@@ -47,7 +48,9 @@ double dot(const Vector& x, const Vector& y) {
     for (std::size_t i = 0; i < n; ++i) {
         s += x(i) * y(i);
     }
-    return s;
+    // a sum that overflowed although x and y are finite is computed again
+    // from operands scaled by powers of two (detail/scaling.hpp)
+    return detail::recompute_overflowed_sum(x, y, s, dot);
 }
 //! [dot]
 

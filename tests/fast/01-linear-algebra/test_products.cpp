@@ -358,6 +358,27 @@ TEST(EdgesAgreement, ProductsOverflowOnlyWhereTheValueDoes) {
     EXPECT_EQ(fast::bmm(B, B), ref::bmm(B, B));
 }
 
+// The inner products agree at the edge too: 1e400 - 1e400 is 0 in both
+// twins (the reference used to give NaN, the fast twin +inf), for short
+// vectors and for threaded lengths, where the partial sums overflow in
+// different blocks. The long case uses powers of two, so that every scaled
+// partial sum is exact in any order: with entries like 1e200 the rounding
+// of the scaled sum, times 2^1329, is itself beyond the range (the error
+// bound gamma_n * sum |x_i y_i| is), and the twins' orders give +-inf.
+TEST(EdgesAgreement, InnerProductsOverflowOnlyWhereTheValueDoes) {
+    EXPECT_EQ(fast::dot(Vector{1e200, -1e200}, Vector{1e200, 1e200}), 0.0);
+    EXPECT_EQ(fast::dot(Vector{1e200, 1e200}, Vector{1e200, 1e200}), kInf);
+    const std::size_t n = 4 * dlmath::fast::parallel_threshold;
+    Vector x = xt::ones<double>({n}) * 0x1p600, y = xt::ones<double>({n}) * 0x1p600;
+    for (std::size_t i = n / 2; i < n; ++i) x(i) = -0x1p600;  // the halves cancel exactly
+    EXPECT_EQ(fast::dot(x, y), ref::dot(x, y));
+    EXPECT_EQ(fast::dot(x, y), 0.0);
+    Tensor3 X = Tensor3::from_shape({1, 1, 2}), Y = Tensor3::from_shape({1, 1, 2});
+    X(0, 0, 0) = 1e200, X(0, 0, 1) = -1e200, Y(0, 0, 0) = 1e200, Y(0, 0, 1) = 1e200;
+    EXPECT_EQ(fast::gdt(X, Y), ref::gdt(X, Y));
+    EXPECT_EQ(fast::gdt(X, Y), 0.0);
+}
+
 // Letters private to one operand are summed out first in both twins (the
 // fast one then sends what remains to its kernels). Exact integers: equal bits.
 TEST(EinsumAgreement, PrivateLettersAreSummedFirst) {

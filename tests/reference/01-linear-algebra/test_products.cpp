@@ -457,6 +457,24 @@ TEST(Edges, ProductsOverflowOnlyWhereTheValueDoes) {
     EXPECT_TRUE(std::isnan(ref::matmul(Matrix{{kInf, 1.0}}, Matrix{{0.0}, {1.0}})(0, 0)));
 }
 
+// The inner products: (1e200, -1e200) . (1e200, 1e200) = 1e400 - 1e400 = 0
+// exactly, where plain arithmetic gives inf - inf = NaN; a value beyond the
+// range stays +inf, and a sum that ends in range keeps its value. The dot
+// product of 10^5 terms of 1e160 . 1e160 is 1e325: +inf, honestly.
+TEST(Edges, InnerProductsOverflowOnlyWhereTheValueDoes) {
+    EXPECT_EQ(ref::dot(Vector{1e200, -1e200}, Vector{1e200, 1e200}), 0.0);
+    EXPECT_EQ(ref::dot(Vector{1e200, 1e200}, Vector{1e200, 1e200}), kInf);
+    EXPECT_EQ(ref::dot(Vector{1e200, -1e200}, Vector{-1e200, -1e200}), 0.0);
+    // (1e308 + 1e308) - 1e308 overflows on the way only: 1e308
+    EXPECT_EQ(ref::dot(Vector{1e308, 1e308, -1e308}, Vector{1.0, 1.0, 1.0}), 1e308);
+    EXPECT_EQ(ref::dot(xt::ones<double>({100000}) * 1e160, xt::ones<double>({100000}) * 1e160), kInf);
+    Tensor3 X = Tensor3::from_shape({1, 1, 2}), Y = Tensor3::from_shape({1, 1, 2});
+    X(0, 0, 0) = 1e200, X(0, 0, 1) = -1e200, Y(0, 0, 0) = 1e200, Y(0, 0, 1) = 1e200;
+    EXPECT_EQ(ref::gdt(X, Y), 0.0);
+    // non-finite input still follows IEEE: no rescue
+    EXPECT_TRUE(std::isnan(ref::dot(Vector{kInf, 1.0}, Vector{0.0, 1.0})));
+}
+
 // A letter that occurs in one operand only and not in the output is summed
 // out of that operand first (NumPy's order). Exact integer entries: every
 // route gives the same bits, checked against sums written out.

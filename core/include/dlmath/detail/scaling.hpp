@@ -101,4 +101,16 @@ void recompute_overflowed(const EA& A, const EB& B, EC& C, Product product) {
         if (!std::isfinite(C.data()[k])) C.data()[k] = std::ldexp(Cs.data()[k], -a - b);
 }
 
+/// The scalar form of `recompute_overflowed`, for an inner product
+/// \f$ s = \sum_k x_k y_k \f$ (dot, gdt): when x and y are finite but s is
+/// not, returns \f$ 2^{-a-b}\, \text{product}(2^a x, 2^b y) \f$, which is
+/// ±inf only where the true value lies beyond the double range
+/// (\f$ 10^{400} - 10^{400} \f$ is 0, not NaN or +inf); otherwise s itself.
+template <class EX, class EY, class Product>
+double recompute_overflowed_sum(const EX& x, const EY& y, double s, Product product) {
+    if (std::isfinite(s) || !all_finite(x) || !all_finite(y)) return s;
+    const int a = balancing_exponent(x), b = balancing_exponent(y);
+    return std::ldexp(product(scaled(x, a), scaled(y, b)), -a - b);
+}
+
 }  // namespace dlmath::detail

@@ -151,6 +151,7 @@ Matrix gram(const Matrix& X);
 /// Shapes: `X ~ (a, b, c)`, `Y ~ (a, b, c)`; returns a scalar (0 if empty).
 /// \throws dlmath::shape_error if the shapes differ.
 /// Accuracy: \f$ \gamma_{abc} \sum |X_{ijk} Y_{ijk}| \f$. Complexity: 2abc flops.
+/// Overflow of finite inputs on the way is handled as in dot().
 /// \sa dlmath::fast::gdt
 double gdt(const Tensor3& X, const Tensor3& Y);
 

@@ -15,6 +15,11 @@ namespace dlmath::reference {
 /// \throws dlmath::shape_error if the lengths differ.
 /// Accuracy: recursive summation, \f$ |\hat s - s| \le \gamma_n \sum_i |x_i y_i| \f$
 /// with \f$ \gamma_n = n u / (1 - n u) \f$, \f$ u = 2^{-53} \f$.
+/// Overflow: when x and y are finite but the sum overflows on the way, it is
+/// computed again from x and y scaled by powers of two, so the result is ±inf
+/// only where the true value is beyond the range
+/// (\f$ (10^{200}, -10^{200}) \cdot (10^{200}, 10^{200}) = 0 \f$, not NaN);
+/// where the error bound above is itself beyond the range, so may the result be.
 /// Complexity: \f$ O(n) \f$, 2n flops.
 /// \sa dlmath::fast::dot
 double dot(const Vector& x, const Vector& y);
