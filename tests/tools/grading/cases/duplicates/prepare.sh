@@ -1,3 +1,5 @@
+# The right answer is the tree's own solution (copied before this runs), at the
+# top of the submission.
 # A wrong copy of the source in a folder (the shallowest file is graded), an
 # oddly named file, files that are no exercise source, and a source over the
 # size limit.

@@ -1,3 +1,6 @@
+# The right answer is the tree's own solution (copied before this runs), beside
+# links to /etc/passwd and /dev/zero and FIFOs that the grader must refuse
+# without reading them.
 # Makes what git cannot hold: links to /etc/passwd and /dev/zero and a FIFO,
 # named like the exercise source (in folders) and like other sources.
 set -euo pipefail
