@@ -12,25 +12,65 @@
 # output, that the other exercise gets full marks, that results.json is valid and agrees with
 # ctest's JUnit verdicts, that it is small and shows nothing of a hidden test
 # (nor of /etc/passwd), and that the working tree was not touched.
+#
+# Wrong answers to different exercises share one grading (a batch), so that
+# the suite's time does not grow with every plausible mistake proved:
+#   grade_case.sh --batch OUT CASE:EXERCISE...
+# grades one submission holding every case's files (each case replaces the
+# source of a different exercise), with the same checks for the untouched
+# exercise, the processes and the tree, and keeps results.json and junit.xml
+# in OUT;
+#   grade_case.sh --check OUT CASE EXERCISE REASON-REGEX [SCORE]
+# then checks one case's exercise in those results.
 set -euo pipefail
-case_name=$1 exercise=$2 reason=$3 score=${4:-0} output=${5:-}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
+
+if [ "${1:-}" = --check ]; then
+  out=$2 case_name=$3 exercise=$4 reason=$5 score=${6:-part}
+  [ -s "$out/results.json" ] || { echo "FAIL: $case_name: its batch left no results in $out"; exit 1; }
+  python3 "$here/check_results.py" "$out/results.json" --junit "$out/junit.xml" --exercise "$exercise=$score:$reason"
+  python3 -c "import json,sys; t=[t for t in json.load(open(sys.argv[1]))['tests'] if t['name'].endswith(': '+sys.argv[2])][0]; print(t['output'][:1500])" \
+    "$out/results.json" "$exercise"
+  echo "PASS: $case_name: $exercise scores $score ($reason)"
+  exit 0
+fi
+
 work=${DLMATH_GRADING_WORK:?the scratch directory of the grading tests}
+cases=() exercises=() keep=""
+if [ "${1:-}" = --batch ]; then
+  keep=$2
+  shift 2
+  for spec in "$@"; do
+    cases+=("${spec%%:*}")
+    exercises+=("${spec#*:}")
+  done
+  case_name="batch of ${cases[*]}"
+  [ "$(printf '%s\n' "${exercises[@]}" | sort | uniq -d)" = "" ] || { echo "FAIL: two cases of one exercise in a batch"; exit 1; }
+  rm -rf "$keep"
+  score="" reason="" output=""
+else
+  case_name=$1 score=${4:-0} output=${5:-}
+  cases=("$1") exercises=("$2") reason=$3
+fi
+exercise=${exercises[0]}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dlmath-grading-case.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/submission"
 # the solutions, then the crafted file(s) over them
 find "$root/exercises" -name '*.cpp' ! -name '*_test.cpp' -exec cp {} "$tmp/submission/" \;
-find "$here/cases/$case_name" -maxdepth 1 -type f ! -name prepare.sh -exec cp {} "$tmp/submission/" \;
-if [ -f "$here/cases/$case_name/prepare.sh" ]; then
-  bash "$here/cases/$case_name/prepare.sh" "$tmp/submission"
-fi
+for c in "${cases[@]}"; do
+  [ -d "$here/cases/$c" ] || { echo "FAIL: no case folder cases/$c"; exit 1; }
+  find "$here/cases/$c" -maxdepth 1 -type f ! -name prepare.sh -exec cp {} "$tmp/submission/" \;
+  if [ -f "$here/cases/$c/prepare.sh" ]; then
+    bash "$here/cases/$c/prepare.sh" "$tmp/submission"
+  fi
+done
 
 # what grading must not change: the graded exercises, the grader, these tests
 dirs=()
-for name in "$exercise" frobenius_norm cosine_similarity; do
+for name in "${exercises[@]}" frobenius_norm cosine_similarity; do
   d=$(find "$root/exercises" -mindepth 2 -maxdepth 2 -type d -name "${name//_/-}" | head -n 1)
   [ -n "$d" ] || { echo "FAIL: no exercise $name"; exit 1; }
   dirs+=("$d")
@@ -41,13 +81,17 @@ snapshot() {
 }
 before=$(snapshot)
 
-# The misbehaving exercise and one other, graded normally beside it.
-other=frobenius_norm
-[ "$exercise" != "$other" ] || other=cosine_similarity
+# The misbehaving exercise(s) and one other, graded normally beside them.
+other=""
+for candidate in frobenius_norm cosine_similarity determinant_cofactor; do
+  case " ${exercises[*]} " in *" $candidate "*) ;; *) other=$candidate; break ;; esac
+done
+[ -n "$other" ] || { echo "FAIL: no untouched exercise to grade beside ${exercises[*]}"; exit 1; }
+graded=$(IFS=,; echo "${exercises[*]},$other")
 
 set +e
 "$root/scripts/grade.sh" --submission "$tmp/submission" --work "$work" --out "$tmp/out" \
-  --exercise "$exercise,$other" >"$tmp/grade.log" 2>&1
+  --exercise "$graded" >"$tmp/grade.log" 2>&1
 rc=$?
 set -e
 cat "$tmp/grade.log"
@@ -65,15 +109,23 @@ for p in /proc/[0-9]*; do
     echo "FAIL: a process of the submission outlived grading: ${p#/proc/} $comm $exe"; exit 1
   fi
 done
+verdict=()
+[ -n "$keep" ] || verdict=(--exercise "$exercise=$score:$reason")
 python3 "$here/check_results.py" "$tmp/out/results.json" --junit "$tmp/out/junit.xml" \
-  --exercise "$exercise=$score:$reason" --exercise "$other=max" \
-  --no-leak "$root" --max-bytes 200000 ${output:+--output "$output"}
+  "${verdict[@]}" --exercise "$other=max" \
+  --no-leak "$root" --max-bytes $((200000 * ${#cases[@]})) ${output:+--output "$output"}
 
 after=$(snapshot)
 [ "$before" = "$after" ] || { echo "FAIL: grading changed files of the working tree"; exit 1; }
 if find "$root" -name TAMPERED_BY_SUBMISSION -print -quit 2>/dev/null | grep -q .; then
   echo "FAIL: the submission wrote into the working tree:"; find "$root" -name TAMPERED_BY_SUBMISSION
   exit 1
+fi
+if [ -n "$keep" ]; then
+  mkdir -p "$keep"
+  cp "$tmp/out/results.json" "$tmp/out/junit.xml" "$keep/"
+  echo "PASS: $case_name: graded, $other full marks, the tree untouched (each case is checked by its own test)"
+  exit 0
 fi
 python3 -c "import json,sys; t=[t for t in json.load(open(sys.argv[1]))['tests'] if t['name'].endswith(': '+sys.argv[2])][0]; print(t['output'][:1500])" \
   "$tmp/out/results.json" "$exercise"
