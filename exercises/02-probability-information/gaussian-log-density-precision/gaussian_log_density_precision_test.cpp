@@ -42,7 +42,8 @@ TEST(GaussianLogDensityPrecision, DiagonalPrecisionMatrixIsASumOfUnivariates) {
     const Vector x = {1.0, -2.0};
     const Vector mu = {0.5, 1.0};
     const Matrix precision = {{4.0, 0.0}, {0.0, 0.25}};
-    const double expected = gaussian_log_density_precision(1.0, 0.5, 4.0) + gaussian_log_density_precision(-2.0, 1.0, 0.25);
+    const double expected =
+        gaussian_log_density_precision(1.0, 0.5, 4.0) + gaussian_log_density_precision(-2.0, 1.0, 0.25);
     EXPECT_NEAR(mvn_log_density_precision(x, mu, precision), expected, 64 * u * 4.0);
 }
 

@@ -42,7 +42,8 @@ TEST(MixtureResponsibilities, WorkedExample) {
 }
 
 TEST(MixtureResponsibilities, ResponsibilitiesSumToOne) {
-    const auto post = mixture_responsibilities(1.3, Vector{0.2, 0.5, 0.3}, Vector{-2.0, 0.0, 3.0}, Vector{0.5, 1.0, 2.0});
+    const Vector w = {0.2, 0.5, 0.3}, mu = {-2.0, 0.0, 3.0}, sigma = {0.5, 1.0, 2.0};
+    const auto post = mixture_responsibilities(1.3, w, mu, sigma);
     ASSERT_EQ(post.responsibilities.size(), 3u);
     double sum = 0.0;
     for (std::size_t i = 0; i < 3; ++i) {
@@ -57,6 +58,7 @@ TEST(MixtureResponsibilities, LengthsMustAgree) {
 }
 
 TEST(MixtureResponsibilities, WeightsMustBeADistribution) {
-    EXPECT_THROW(mixture_responsibilities(0.0, Vector{0.5, 0.6}, Vector{0.0, 1.0}, Vector{1.0, 1.0}), dlmath::domain_error);
-    EXPECT_THROW(mixture_responsibilities(0.0, Vector{1.5, -0.5}, Vector{0.0, 1.0}, Vector{1.0, 1.0}), dlmath::domain_error);
+    const Vector mu = {0.0, 1.0}, sigma = {1.0, 1.0};
+    EXPECT_THROW(mixture_responsibilities(0.0, Vector{0.5, 0.6}, mu, sigma), dlmath::domain_error);
+    EXPECT_THROW(mixture_responsibilities(0.0, Vector{1.5, -0.5}, mu, sigma), dlmath::domain_error);
 }
