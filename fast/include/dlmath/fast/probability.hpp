@@ -13,3 +13,5 @@
 #include "dlmath/fast/config.hpp"
 #include "dlmath/distributions.hpp"
 #include "dlmath/random.hpp"
+#include "dlmath/fast/probability/expectation.hpp"
+#include "dlmath/fast/probability/functions.hpp"
