@@ -48,13 +48,15 @@ Vector self_information(const Vector& p, double base = std::numbers::e);
 /// below the ridge point of a multi-core machine once the logarithm is vectorised.
 /// Accuracy: \f$ |\hat H - H| \le (6u + \gamma_{b/(2w) + n/b + 2w + 2}) \sum_i |p_i \log p_i| \f$
 /// for block length b and SIMD width w.
-Vector entropy(const Matrix& P, std::size_t axis, double base = std::numbers::e);
+double entropy(const Vector& p, double base = std::numbers::e);
+
 /// \ingroup chapter2
-/// \copydoc dlmath::reference::entropy(const Vector&, double)
+/// \copydoc dlmath::reference::entropy(const Matrix&, std::size_t, double)
 ///
 /// \par Fast twin
-/// See entropy(const Matrix&, std::size_t, double) for the kernel; here on one vector.
-double entropy(const Vector& p, double base = std::numbers::e);
+/// The vector kernel per row (axis 1); for columns (axis 0) the rows are streamed with the SIMD
+/// lanes across columns, as cross_entropy(const Matrix&, const Matrix&, std::size_t, double).
+Vector entropy(const Matrix& P, std::size_t axis, double base = std::numbers::e);
 
 /// \ingroup chapter2
 /// \copydoc dlmath::reference::cross_entropy(const Vector&, const Vector&, double)
