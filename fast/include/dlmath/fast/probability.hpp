@@ -15,3 +15,4 @@
 #include "dlmath/random.hpp"
 #include "dlmath/fast/probability/expectation.hpp"
 #include "dlmath/fast/probability/functions.hpp"
+#include "dlmath/fast/probability/information.hpp"

@@ -17,3 +17,4 @@
 #include "dlmath/reference/probability/tables.hpp"
 #include "dlmath/reference/probability/expectation.hpp"
 #include "dlmath/reference/probability/functions.hpp"
+#include "dlmath/reference/probability/information.hpp"
