@@ -14,3 +14,5 @@
 
 #include "dlmath/distributions.hpp"
 #include "dlmath/random.hpp"
+#include "dlmath/reference/probability/mixtures.hpp"
+#include "dlmath/reference/probability/kl_asymmetry.hpp"
