@@ -16,3 +16,4 @@
 #include "dlmath/fast/probability/expectation.hpp"
 #include "dlmath/fast/probability/functions.hpp"
 #include "dlmath/fast/probability/information.hpp"
+#include "dlmath/fast/probability/mixtures.hpp"

@@ -18,3 +18,5 @@
 #include "dlmath/reference/probability/expectation.hpp"
 #include "dlmath/reference/probability/functions.hpp"
 #include "dlmath/reference/probability/information.hpp"
+#include "dlmath/reference/probability/mixtures.hpp"
+#include "dlmath/reference/probability/kl_asymmetry.hpp"

@@ -71,8 +71,9 @@ void require_rhs_rows(std::string_view function, const Matrix& A, const E& b, st
 /// Throws `domain_error` unless the square matrix `A` is symmetric up to
 /// rounding: \f$ |a_{ij} - a_{ji}| \le 8 n u \max_{kl} |a_{kl}| \f$, the
 /// asymmetry that forming \f$ X^\top X \f$ or \f$ (B + B^\top)/2 \f$ in
-/// floating point can leave. The message gives the worst pair.
-inline void require_symmetric(std::string_view function, const Matrix& A) {
+/// floating point can leave. The message gives the worst pair and calls the
+/// matrix `name`.
+inline void require_symmetric(std::string_view function, const Matrix& A, std::string_view name = "A") {
     const std::size_t n = A.shape(0);
     double amax = 0.0;
     for (std::size_t k = 0; k < A.size(); ++k) amax = std::fmax(amax, std::fabs(A.data()[k]));
@@ -90,8 +91,9 @@ inline void require_symmetric(std::string_view function, const Matrix& A) {
         }
     }
     if (worst > tol) {
-        throw domain_error(message(function, ": A must be symmetric (A is ", shape_string(A), "; |A(", wi, ",", wj,
-                                   ") - A(", wj, ",", wi, ")| = ", worst, " exceeds ", tol, ")"));
+        throw domain_error(message(function, ": ", name, " must be symmetric (", name, " is ", shape_string(A), "; |",
+                                   name, "(", wi, ",", wj, ") - ", name, "(", wj, ",", wi, ")| = ", worst, " exceeds ",
+                                   tol, ")"));
     }
 }
 
