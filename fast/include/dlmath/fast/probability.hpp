@@ -13,3 +13,4 @@
 #include "dlmath/fast/config.hpp"
 #include "dlmath/distributions.hpp"
 #include "dlmath/random.hpp"
+#include "dlmath/fast/probability/distributions.hpp"

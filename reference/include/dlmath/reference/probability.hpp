@@ -14,3 +14,4 @@
 
 #include "dlmath/distributions.hpp"
 #include "dlmath/random.hpp"
+#include "dlmath/reference/probability/distributions.hpp"
