@@ -23,7 +23,8 @@ namespace dlmath {
 ///
 /// \f[ P(x) = \phi^x (1-\phi)^{1-x}, \qquad E[x] = \phi, \qquad \operatorname{Var}[x] = \phi(1-\phi) \f]
 /// pmf 0 off \f$ \{0, 1\} \f$ (SciPy); \f$ F \f$ is the step \f$ 0, 1-\phi, 1 \f$ at 0 and 1.
-/// Quantile: 0 for \f$ q \le 1-\phi \f$, else 1; isf: 0 for \f$ q \ge \phi \f$, else 1 (Boost.Math).
+/// Quantile: 0 for \f$ q \le 1-\phi \f$, else 1 (Boost.Math); isf, the smallest k with
+/// \f$ S(k) \le q \f$: 0 for \f$ q \ge \phi \f$, else 1.
 /// Median and mode: 0 for \f$ \phi \le \tfrac12 \f$, else 1 (Boost.Math); skewness
 /// \f$ (1-2\phi)/\sqrt{\phi(1-\phi)} \f$; excess kurtosis \f$ (1 - 6\phi(1-\phi))/(\phi(1-\phi)) \f$ (both
 /// \f$ \pm\infty \f$ at \f$ \phi \in \{0, 1\} \f$); entropy \f$ -\phi\ln\phi - (1-\phi)\ln(1-\phi) \f$ nats,
