@@ -84,6 +84,7 @@ public:
     }
 
 protected:
+    /// The family itself.
     const D& self() const { return static_cast<const D&>(*this); }
 };
 
@@ -122,7 +123,10 @@ public:
 /// The mean and central moments \f$ m_r = \sum_i w_i (x_i - \bar x)^r \f$ of a
 /// discrete distribution with k atoms \f$ x_i \f$ and masses \f$ w_i \f$.
 struct Moments {
-    double mean = 0.0, m2 = 0.0, m3 = 0.0, m4 = 0.0;
+    double mean = 0.0;  ///< \f$ \bar x = \sum_i w_i x_i \f$
+    double m2 = 0.0;    ///< \f$ m_2 \f$, the variance
+    double m3 = 0.0;    ///< \f$ m_3 \f$
+    double m4 = 0.0;    ///< \f$ m_4 \f$
     double skewness() const { return m3 / std::pow(m2, 1.5); }       ///< \f$ m_3 / m_2^{3/2} \f$ (NaN for one atom)
     double kurtosis_excess() const { return m4 / (m2 * m2) - 3.0; }  ///< \f$ m_4 / m_2^2 - 3 \f$
 };
