@@ -57,6 +57,19 @@ inline constexpr std::size_t lu_parallel_n = 128;
 /// columns a round is too short to pay for a barrier.
 inline constexpr std::size_t jacobi_parallel_n = 128;
 
+/// Sampling (fast::sample) runs on one thread below this many draws (2^14).
+/// Trades the OpenMP team's wake-up (a few microseconds) against the
+/// draws: each costs some 5–10 ns of one core (a Philox block of 10 rounds,
+/// a log and a cosine), so 2^14 draws keep a core busy for about 100 µs.
+inline constexpr std::size_t sample_parallel_threshold = std::size_t{1} << 14;
+
+/// Length of the fixed blocks a sample is drawn in (2^11 draws, a multiple
+/// of every SIMD width). The blocks depend on n only, so the SIMD batches
+/// do too, and the sample is bitwise the same for every thread count; a
+/// block is short enough that n = sample_parallel_threshold already gives
+/// 8 blocks to share among the threads.
+inline constexpr std::size_t sample_block = std::size_t{1} << 11;
+
 }  // namespace dlmath::fast
 
 namespace dlmath::fast {

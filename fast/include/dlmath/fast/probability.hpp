@@ -13,6 +13,7 @@
 #include "dlmath/fast/config.hpp"
 #include "dlmath/distributions.hpp"
 #include "dlmath/random.hpp"
+#include "dlmath/fast/probability/distributions.hpp"
 #include "dlmath/fast/probability/expectation.hpp"
 #include "dlmath/fast/probability/functions.hpp"
 #include "dlmath/fast/probability/information.hpp"

@@ -14,6 +14,7 @@
 
 #include "dlmath/distributions.hpp"
 #include "dlmath/random.hpp"
+#include "dlmath/reference/probability/distributions.hpp"
 #include "dlmath/reference/probability/tables.hpp"
 #include "dlmath/reference/probability/expectation.hpp"
 #include "dlmath/reference/probability/functions.hpp"
