@@ -30,15 +30,17 @@ namespace detail {
 /// (`Vector` for dlmath::MultivariateGaussian), `double` for dlmath::Gaussian.
 template <class C>
 struct point_of {
-    using type = typename C::point_type;
+    using type = typename C::point_type;  ///< the point type the component declares
 };
+/// A univariate Gaussian's points are numbers.
 template <>
 struct point_of<Gaussian> {
-    using type = double;
+    using type = double;  ///< one number
 };
 
 /// The dimension of a component: 1 for a univariate Gaussian, `dim()` otherwise.
 inline std::size_t dimension_of(const Gaussian&) { return 1; }
+/// The dimension of a multivariate component, its `dim()`.
 template <class C>
 std::size_t dimension_of(const C& c) {
     return c.dim();
@@ -56,6 +58,7 @@ std::size_t dimension_of(const C& c) {
 struct LogSumExp {
     double m = -std::numeric_limits<double>::infinity();  ///< the largest term so far
     double s = 0.0;                                       ///< \f$ \sum_i e^{a_i - m} \f$
+    /// Adds the term \f$ e^{a} \f$ (given by its logarithm \f$ a \f$).
     void add(double a) {
         if (a == -std::numeric_limits<double>::infinity()) return;
         if (a > m) {
@@ -65,6 +68,7 @@ struct LogSumExp {
             s += std::exp(a - m);
         }
     }
+    /// \f$ \log \sum_i e^{a_i} \f$ of the terms added so far.
     double value() const { return std::isinf(m) ? m : m + std::log(s); }
 };
 //! [log_sum_exp]

@@ -75,7 +75,7 @@ Matrix cov(const Matrix& X, std::size_t ddof = 1);
 ///
 /// Shapes: `p ~ (k)` the PMF, `f ~ (k)` the values \f$ f(i) \f$; returns a scalar.
 /// Infinite or NaN values of f propagate (an infinite expectation is returned; an outcome of
-/// probability 0 with an infinite value gives NaN, $ 0 \cdot \infty $, as NumPy's `dot`).
+/// probability 0 with an infinite value gives NaN, \f$ 0 \cdot \infty \f$, as NumPy's `dot`).
 /// \throws dlmath::shape_error if the lengths differ.
 /// \throws dlmath::domain_error if an entry of p is negative, infinite or NaN, or p does not
 /// sum to 1 within table_tolerance (the message gives the sum; the empty p sums to 0).
