@@ -36,7 +36,10 @@ auto data_matrix(std::size_t n) { return std::tuple{normal<Matrix>({n, d}, 4)}; 
 
 Matrix library_cov(const Matrix& X) {
     const std::size_t n = X.shape(0);
-    const Matrix D = X - xt::view(xt::mean(X, {0}), xt::newaxis(), xt::all());
+    // the column means evaluated once: a lazy xt::mean inside the expression
+    // would be recomputed for every entry of D
+    const Vector mu = xt::mean(X, {0});
+    const Matrix D = X - xt::view(mu, xt::newaxis(), xt::all());
     Matrix C = xt::zeros<double>({d, d});
     cblas_dsyrk(CblasRowMajor, CblasLower, CblasTrans, static_cast<blasint>(d), static_cast<blasint>(n),
                 1.0 / static_cast<double>(n - 1), D.data(), static_cast<blasint>(d), 0.0, C.data(),
