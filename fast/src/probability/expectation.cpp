@@ -8,9 +8,11 @@
 
 #include "dlmath/fast/probability/expectation.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include <xsimd/xsimd.hpp>
 #include <xtensor/xbuilder.hpp>
@@ -125,29 +127,63 @@ Matrix cov(const Matrix& X, std::size_t ddof) {
     for (std::size_t i = 0; i < n; ++i) detail::axpy(d, 1.0, px + i * d, m.data());
     m /= static_cast<double>(n);
 
-    // Stage 2: the centred copy D = X - 1 m^T, rows in parallel (memory-bound), and its column sums.
-    Matrix D = Matrix::from_shape({n, d});
-    double* pD = D.data();
-    const long long rows = static_cast<long long>(n);
-#pragma omp parallel for schedule(static) if (n * d >= parallel_threshold)
-    for (long long r = 0; r < rows; ++r) {
-        const std::size_t i = static_cast<std::size_t>(r);
-        detail::for_each_batch<double>(
-            0, d,
-            [&](std::size_t j) {
-                (xsimd::load_unaligned(px + i * d + j) - xsimd::load_unaligned(m.data() + j))
-                    .store_unaligned(pD + i * d + j);
-            },
-            [&](std::size_t j) { pD[i * d + j] = px[i * d + j] - m(j); });
-    }
-    Vector sum_D = xt::zeros<double>({d});
-    for (std::size_t i = 0; i < n; ++i) detail::axpy(d, 1.0, pD + i * d, sum_D.data());
-
-    // Stage 3: D^T D by the blocked GEMM, lower triangle only (compute-bound). D^T is D read
-    // through strides: element (j, i) of D^T is pD[i * d + j], so (row, column) strides (1, d).
+    // Stage 2: D = X - 1 m^T, the centred rows, and D^T D, lower triangle only (compute-bound),
+    // with D's column sums. A row block of D is formed from X into a buffer (memory-bound), and
+    // its Gram matrix D_b^T D_b by the blocked GEMM: D_b^T is D_b read through strides, element
+    // (j, i) is Db[i * d + j], so (row, column) strides (1, d).
+    //
+    // A tall, narrow X (n >> d, the usual data matrix) gives a d x d product with a long inner
+    // dimension, which the GEMM's own threads (they split C into blocks) cannot share out: the
+    // rows are cut into fixed blocks instead, each block's partial Gram matrix and column sums
+    // are formed by one thread in a buffer of its own (reused from block to block: no centred
+    // copy of all of X is ever written), and the partials are added in block order. The blocks
+    // depend on n and d only, so the result is the same for any thread count. A wide X (more
+    // than cov_blocked_max_d columns) is one block, whose GEMM runs on all the threads.
+    auto centre = [&](std::size_t r0, std::size_t r1, double* Db, double* sums) {
+        for (std::size_t i = r0; i < r1; ++i) {
+            double* row = Db + (i - r0) * d;
+            detail::for_each_batch<double>(
+                0, d,
+                [&](std::size_t j) {
+                    (xsimd::load_unaligned(px + i * d + j) - xsimd::load_unaligned(m.data() + j))
+                        .store_unaligned(row + j);
+                },
+                [&](std::size_t j) { row[j] = px[i * d + j] - m(j); });
+            detail::axpy(d, 1.0, row, sums);
+        }
+    };
+    const std::size_t block = std::max<std::size_t>(cov_rows_per_block, (n + cov_max_blocks - 1) / cov_max_blocks);
+    const std::size_t blocks = d <= cov_blocked_max_d ? (n + block - 1) / block : 1;
     Matrix C = xt::zeros<double>({d, d});
-    detail::gemm(d, d, n, detail::View{pD, 1, d}, detail::View{pD, d, 1}, C.data(), d, detail::Part::lower,
-                 n * d * d / 2 >= gemm_parallel_threshold);
+    Vector sum_D = xt::zeros<double>({d});
+    if (blocks <= 1) {
+        Matrix D = Matrix::from_shape({n, d});
+        centre(0, n, D.data(), sum_D.data());
+        detail::gemm(d, d, n, detail::View{D.data(), 1, d}, detail::View{D.data(), d, 1}, C.data(), d,
+                     detail::Part::lower, n * d * d / 2 >= gemm_parallel_threshold);
+    } else {
+        std::vector<Matrix> gram(blocks);
+        std::vector<Vector> sums(blocks);
+        const long long nb = static_cast<long long>(blocks);
+#pragma omp parallel if (n * d * d / 2 >= gemm_parallel_threshold)
+        {
+            std::vector<double> Db(block * d);  // this thread's centred rows
+#pragma omp for schedule(static)
+            for (long long t = 0; t < nb; ++t) {
+                const std::size_t b = static_cast<std::size_t>(t);
+                const std::size_t r0 = b * block, r1 = std::min(n, r0 + block);
+                gram[b] = xt::zeros<double>({d, d});
+                sums[b] = xt::zeros<double>({d});
+                centre(r0, r1, Db.data(), sums[b].data());
+                detail::gemm(d, d, r1 - r0, detail::View{Db.data(), 1, d}, detail::View{Db.data(), d, 1},
+                             gram[b].data(), d, detail::Part::lower, false);
+            }
+        }
+        for (std::size_t b = 0; b < blocks; ++b) {
+            C += gram[b];
+            sum_D += sums[b];
+        }
+    }
 
     // Stage 4: the correction of the two-pass formula, and the mirror image above the diagonal.
     for (std::size_t j = 0; j < d; ++j) {

@@ -83,3 +83,20 @@ namespace dlmath::fast {
 inline constexpr std::size_t density_parallel_threshold = std::size_t{1} << 17;
 
 }  // namespace dlmath::fast
+
+namespace dlmath::fast {
+
+/// cov of a tall data matrix (fast::cov): its rows are cut into fixed blocks
+/// of at least this many rows (2^10), whose partial Gram matrices are formed
+/// by one thread each and added in block order; a block of 1024 rows of d
+/// columns is 2 * 1024 * d^2 / 2 flops, enough to hide the GEMM's packing.
+inline constexpr std::size_t cov_rows_per_block = std::size_t{1} << 10;
+/// At most this many blocks (64): a longer matrix gets longer blocks, so the
+/// partial Gram matrices (d x d each) stay few.
+inline constexpr std::size_t cov_max_blocks = 64;
+/// Only matrices of at most this many columns (256) are cut into row blocks:
+/// a wider one has a large d x d product that the GEMM's threads share out
+/// themselves, and 64 partials of it would take too much memory.
+inline constexpr std::size_t cov_blocked_max_d = 256;
+
+}  // namespace dlmath::fast
