@@ -104,10 +104,11 @@ Timings repeated(F&& f, int repeats) {
 /// Prints one "reference vs fast" line. Timings are information for the
 /// reader, never a pass/fail criterion (speed is proven in bench/).
 inline void print_timing(const std::string& what, double t_ref, double t_fast) {
-    std::cout << "  " << std::left << std::setw(28) << what << std::right << std::fixed << std::setprecision(3)
+    const auto precision = std::cout.precision();  // restored below: later lines print full values
+    std::cout << "  " << std::left << std::setw(42) << what << ' ' << std::right << std::fixed << std::setprecision(3)
               << "reference " << t_ref * 1e3 << " ms   fast " << t_fast * 1e3 << " ms   speed-up "
               << std::setprecision(1) << t_ref / t_fast << "x\n"
-              << std::defaultfloat;
+              << std::defaultfloat << std::setprecision(precision);
 }
 
 inline void section(const std::string& title) { std::cout << "\n" << title << "\n"; }
