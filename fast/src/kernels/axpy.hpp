@@ -18,7 +18,7 @@ inline void axpy(std::size_t n, T a, const T* x, T* y) {
     for_each_batch<T>(
         0, n,
         [&](std::size_t i) {
-            xsimd::fma(va, xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i)).store_unaligned(y + i);
+            detail::fma(va, xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i)).store_unaligned(y + i);
         },
         [&](std::size_t i) { y[i] += a * x[i]; });
 }

@@ -20,7 +20,7 @@ inline T dot_block(const T* x, const T* y, std::size_t begin, std::size_t end) {
     return sum_batches<T, 4>(
         begin, end,
         [x, y](batch_of<T> acc, std::size_t i) {
-            return xsimd::fma(xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i), acc);
+            return detail::fma(xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i), acc);
         },
         [x, y](T s, std::size_t i) { return s + x[i] * y[i]; });
 }

@@ -40,11 +40,13 @@
 // log(+inf) = +inf, log(NaN) = NaN — by selects after the arithmetic, so
 // the kernel has no branch.
 //
-// Cost: about 30 vector instructions and one division per batch. On the
-// AVX-512 machine where it was written it ran as fast as xsimd::log (both
-// about 0.9 ns per element in a busy, in-cache loop); what it adds is the
-// proven bound (*) that the agreement tests use, and special values
-// without branches.
+// Cost: about 30 vector instructions and one division per batch, the FMAs
+// fused (kernels/simd.hpp). On the 2-core AVX-512 machine where it was
+// written, 0.66 ns per element and core in a busy, in-cache loop (xsimd::log
+// 0.88 ns); what it adds beyond speed is the proven bound (*) that the
+// agreement tests use, and special values without branches. A table-driven
+// variant (128 entries, no division, a degree-8 polynomial) was slower there:
+// the two gathers per batch cost more than the division they replace.
 #pragma once
 
 #include <cstdint>
@@ -87,17 +89,17 @@ inline batch log(const batch& x) {
     const batch s = f / (f + batch(2.0));
     const batch z = s * s;
     batch P(0x1.2b584aae78a57p-3);
-    P = xsimd::fma(P, z, batch(0x1.39fe606542ddep-3));
-    P = xsimd::fma(P, z, batch(0x1.7462b4ab2ef6bp-3));
-    P = xsimd::fma(P, z, batch(0x1.c71c62e5800a1p-3));
-    P = xsimd::fma(P, z, batch(0x1.2492492df148dp-2));
-    P = xsimd::fma(P, z, batch(0x1.99999999952e2p-2));
-    P = xsimd::fma(P, z, batch(0x1.5555555555558p-1));
-    const batch y = xsimd::fma(s * z, P, s + s);  // 2s + t, t = s z P(z)
+    P = detail::fma(P, z, batch(0x1.39fe606542ddep-3));
+    P = detail::fma(P, z, batch(0x1.7462b4ab2ef6bp-3));
+    P = detail::fma(P, z, batch(0x1.c71c62e5800a1p-3));
+    P = detail::fma(P, z, batch(0x1.2492492df148dp-2));
+    P = detail::fma(P, z, batch(0x1.99999999952e2p-2));
+    P = detail::fma(P, z, batch(0x1.5555555555558p-1));
+    const batch y = detail::fma(s * z, P, s + s);  // 2s + t, t = s z P(z)
 
     // 3. + k ln 2, with ln 2 = ln2_hi + ln2_lo and k ln2_hi exact
     const batch ln2_hi(0x1.62e42fefa3800p-1), ln2_lo(0x1.ef35793c76730p-45);
-    batch r = k * ln2_hi + xsimd::fma(k, ln2_lo, y);
+    batch r = k * ln2_hi + detail::fma(k, ln2_lo, y);
 
     // 4. special values
     r = xsimd::select(x == batch(0.0), batch(-inf), r);

@@ -15,6 +15,17 @@
 // the last part — fewer than W elements — element by element in scalar
 // code. Every SIMD loop of the fast twin goes through for_each_batch or
 // sum_batches (the same loop for sums), so no loop forgets its tail.
+//
+// Fused multiply-add: the kernels call detail::fma / fms / fnma below, never
+// xsimd's. xsimd 8 (Debian 12) has no AVX-512 kernel for them and falls back
+// to a*b + c, which the project's -ffp-contract=off keeps as two roundings
+// and two instructions: on an AVX-512 machine every "FMA" of the GEMM
+// micro-kernel, the dot products and the logarithm's polynomial cost twice
+// its instructions, and an error analysis that counts one rounding per FMA
+// (kernels/log.hpp) would not hold. Where the compiler targets AVX-512F these
+// call the fused instructions; elsewhere xsimd's (fused on FMA3 and NEON
+// targets; a*b + c only where the machine has no FMA at all). This is the one
+// place where an architecture's intrinsics appear, behind its own macro.
 #pragma once
 
 #include <array>
@@ -23,6 +34,10 @@
 #include <utility>
 
 #include <xsimd/xsimd.hpp>
+
+#if defined(__AVX512F__)
+#include <immintrin.h>
+#endif
 
 // GCC 12 warns, wrongly, that xsimd's AVX-512 kernels (horizontal add,
 // max, the integer shifts inside pow) read uninitialised values once they
@@ -39,6 +54,35 @@ namespace dlmath::fast::detail {
 /// A SIMD register of T (double or float) for the compile-time architecture.
 template <class T>
 using batch_of = xsimd::batch<T>;
+
+//! [simd_fma]
+/// a·b + c, rounded once where the machine has an FMA (see the top of the file).
+template <class T, class A>
+inline xsimd::batch<T, A> fma(const xsimd::batch<T, A>& a, const xsimd::batch<T, A>& b,
+                              const xsimd::batch<T, A>& c) {
+#if defined(__AVX512F__)
+    if constexpr (sizeof(xsimd::batch<T, A>) == 64 && std::is_same_v<T, double>) return _mm512_fmadd_pd(a, b, c);
+    else if constexpr (sizeof(xsimd::batch<T, A>) == 64 && std::is_same_v<T, float>) return _mm512_fmadd_ps(a, b, c);
+    else return xsimd::fma(a, b, c);
+#else
+    return xsimd::fma(a, b, c);
+#endif
+}
+
+/// a·b − c, rounded once where the machine has an FMA.
+template <class T, class A>
+inline xsimd::batch<T, A> fms(const xsimd::batch<T, A>& a, const xsimd::batch<T, A>& b,
+                              const xsimd::batch<T, A>& c) {
+    return detail::fma(a, b, -c);
+}
+
+/// c − a·b, rounded once where the machine has an FMA.
+template <class T, class A>
+inline xsimd::batch<T, A> fnma(const xsimd::batch<T, A>& a, const xsimd::batch<T, A>& b,
+                               const xsimd::batch<T, A>& c) {
+    return detail::fma(-a, b, c);
+}
+//! [simd_fma]
 
 /// Elements of T per SIMD register.
 template <class T>

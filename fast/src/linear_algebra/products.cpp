@@ -102,8 +102,13 @@ Matrix matmul(const Matrix& A, const Matrix& B) {
     Matrix C = xt::zeros<double>({m, n});  // C = 0, then C += A·B
     detail::gemm(m, n, k, row_major(A.data(), k), row_major(B.data(), n), C.data(), n, detail::Part::full,
                  m * n * k >= gemm_parallel_threshold);
-    // entries that overflowed on the way: recomputed scaled, as the reference does
-    dlmath::detail::recompute_overflowed(A, B, C, matmul);
+    // Entries that overflowed on the way are recomputed from scaled operands
+    // by the reference twin's product. Not by this GEMM: with a fused
+    // multiply-add, x·y − x·y leaves the rounding error of x·y (about
+    // 1e-16 |x·y|), which the scaling back turns into ±inf where the true
+    // value is 0; plain products cancel exactly, and the twins then give the
+    // same entries. The rescue runs only when a finite product overflowed.
+    dlmath::detail::recompute_overflowed(A, B, C, reference::matmul);
     return C;
 }
 //! [fast_matmul]
@@ -113,7 +118,7 @@ Vector matvec(const Matrix& A, const Vector& x) {
     const std::size_t m = A.shape(0), n = A.shape(1);
     Vector y = Vector::from_shape({m});
     matvec_rows(A.data(), x.data(), y.data(), m, n);
-    dlmath::detail::recompute_overflowed(A, x, y, matvec);  // as in matmul
+    dlmath::detail::recompute_overflowed(A, x, y, reference::matvec);  // as in matmul
     return y;
 }
 
@@ -122,7 +127,7 @@ Tensor3 bmm(const Tensor3& A, const Tensor3& B) {
     const std::size_t nb = A.shape(0), a = A.shape(1), b = A.shape(2), c = B.shape(2);
     Tensor3 C = xt::zeros<double>({nb, a, c});
     detail::batched_gemm(nb, a, c, b, row_major(A.data(), b), a * b, row_major(B.data(), c), b * c, C.data());
-    dlmath::detail::recompute_overflowed(A, B, C, bmm);  // as in matmul
+    dlmath::detail::recompute_overflowed(A, B, C, reference::bmm);  // as in matmul
     return C;
 }
 
@@ -136,7 +141,7 @@ Matrix gram(const Matrix& X) {
     for (std::size_t i = 0; i < n; ++i)  // mirror: G_ij = G_ji for j > i
         for (std::size_t j = i + 1; j < n; ++j) G(i, j) = G(j, i);
     // as in matmul; both operands are X, scaled alike
-    dlmath::detail::recompute_overflowed(X, X, G, [](const Matrix& Xs, const Matrix&) { return gram(Xs); });
+    dlmath::detail::recompute_overflowed(X, X, G, [](const Matrix& Xs, const Matrix&) { return reference::gram(Xs); });
     return G;
 }
 //! [fast_gram]
@@ -190,10 +195,12 @@ xt::xarray<double> contract(const dlmath::detail::EinsumSpec& s, const xt::xarra
 
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, const xt::xarray<double>& b) {
     const auto s = dlmath::detail::check_einsum(spec, {shape_of(a), shape_of(b)});
-    // private letters summed out first, overflowed entries recomputed scaled: the reference's glue
+    // private letters summed out first, overflowed entries recomputed scaled
+    // by the reference's einsum (plain products, as in matmul): the reference's glue
     return dlmath::detail::einsum_two_operands(
         dlmath::detail::fn::einsum, s, a, b, contract,
-        [](const std::string& spec1, const xt::xarray<double>& x) { return einsum(spec1, x); });
+        [](const std::string& spec1, const xt::xarray<double>& x) { return einsum(spec1, x); },
+        [spec](const xt::xarray<double>& x, const xt::xarray<double>& y) { return reference::einsum(spec, x, y); });
 }
 
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a) {

@@ -3,11 +3,15 @@
 // Rules of this file: OpenMP + xsimd, the same signatures, checks and edge
 // values as the reference twin; every SIMD loop ends with a scalar tail.
 //
-// Bound attacked: memory. A measure reads 8 (entropy) or 16 (cross-entropy,
-// KL) bytes per element and spends about 25–30 flops on it, nearly all in
-// the logarithm: some 2–3 flop/byte, below a multi-core machine's ridge
-// point only once the logarithm is vectorised (kernels/log.hpp). So each
-// measure is ONE fused pass: the terms, the sums of p (and q) that the
+// Bound attacked: memory, then the logarithm. A measure reads 8 (entropy)
+// or 16 (cross-entropy, KL) bytes per element and spends about 25–30 flops
+// on it, nearly all in the logarithm: some 2–3 flop/byte, below a
+// multi-core machine's ridge point only once the logarithm is vectorised
+// (kernels/log.hpp). Where each core has a large share of the bandwidth
+// (2 cores and 60 GB/s: 30 GB/s, a log every 0.26 ns per core) the vector
+// logarithm itself is the bound: entropy reaches a third of the triad
+// bandwidth there, cross-entropy and KL (twice the bytes per log) a half.
+// So each measure is ONE fused pass: the terms, the sums of p (and q) that the
 // normalisation check needs, and a flag for NaN or negative entries, all
 // from the same loads. After the pass:
 //  - flag clear and every sum surely within the tolerance

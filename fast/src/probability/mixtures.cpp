@@ -101,17 +101,17 @@ void gaussian_block(const PackedGaussian& g, std::size_t d, const double* Xt, do
         for (std::size_t u = 0; u < U; ++u) acc[u] = xsimd::load_aligned(Xt + j * P + u * W) - mu;
         for (std::size_t k = 0; k < j; ++k) {
             const batch ljk(l[k]);
-            for (std::size_t u = 0; u < U; ++u) acc[u] = xsimd::fnma(ljk, xsimd::load_aligned(Z + k * P + u * W), acc[u]);
+            for (std::size_t u = 0; u < U; ++u) acc[u] = detail::fnma(ljk, xsimd::load_aligned(Z + k * P + u * W), acc[u]);
         }
         const batch inv(g.inv_diag[j]);
         for (std::size_t u = 0; u < U; ++u) {
             const batch z = acc[u] * inv;
             z.store_aligned(Z + j * P + u * W);
-            q[u] = xsimd::fma(z, z, q[u]);
+            q[u] = detail::fma(z, z, q[u]);
         }
     }
     const batch c(g.constant), half(0.5);
-    for (std::size_t u = 0; u < U; ++u) xsimd::fnma(half, q[u], c).store_aligned(a + u * W);
+    for (std::size_t u = 0; u < U; ++u) detail::fnma(half, q[u], c).store_aligned(a + u * W);
 }
 //! [fast_gaussian_block]
 

@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 
+#include "kernels/simd.hpp"
 #include "prelude.hpp"
 
 namespace {
@@ -50,6 +51,25 @@ RC_GTEST_PROP(NormAgreement, FastMatchesReferenceWithinTheNormBound, ()) {
     const double bound = 2 * norm_rel_bound(static_cast<double>(n), p) * r;
     DLMATH_RC_ASSERT(agree(fast::norm(x, p), r, bound,
                            "norm, n = " + std::to_string(n) + ", p = " + std::to_string(p)));
+}
+
+// The SIMD layer's multiply-add rounds once wherever the machine has an FMA
+// (kernels/simd.hpp): (1 + 2^-30)(1 - 2^-30) - 1 = -2^-60 exactly, which a
+// product rounded before the sum loses (it gives 0, as on a machine with no
+// FMA instruction at all).
+TEST(SimdLayer, MultiplyAddRoundsOnceWhereTheMachineHasAnFma) {
+    using dlmath::fast::detail::batch;
+#if defined(__FMA__) || defined(__AVX512F__) || defined(__aarch64__)
+    const double once = 0x1p-60;
+#else
+    const double once = 0.0;
+#endif
+    const batch a(1.0 + 0x1p-30), b(1.0 - 0x1p-30), one(1.0);
+    for (std::size_t l = 0; l < dlmath::fast::detail::W; ++l) {
+        EXPECT_EQ(dlmath::fast::detail::fma(a, b, -one).get(l), -once);
+        EXPECT_EQ(dlmath::fast::detail::fms(a, b, one).get(l), -once);
+        EXPECT_EQ(dlmath::fast::detail::fnma(a, b, one).get(l), once);
+    }
 }
 
 TEST(DotAgreement, SyllabusExample) {

@@ -184,7 +184,22 @@ std::optional<EinsumReduced<Array>> sum_out_private_letters(std::string_view fun
 /// x, y)`: private letters summed out first (sum_out_private_letters), then
 /// the kernel; entries that overflowed on the way are recomputed from
 /// operands scaled by powers of two (recompute_overflowed), so an entry is
-/// ±inf only when its value lies beyond the double range.
+/// ±inf only when its value lies beyond the double range. The recomputation
+/// is `rescue(x, y)`, the whole einsum of the scaled operands; without one,
+/// the same steps again. The fast twin passes the reference's einsum: its
+/// fused multiply-adds leave the rounding error of x·y in x·y − x·y, which
+/// the scaling back would turn into ±inf where the true value is 0.
+template <class Array, class Contract, class Einsum1, class Rescue>
+Array einsum_two_operands(std::string_view function, const EinsumSpec& s, const Array& a, const Array& b,
+                          Contract contract, Einsum1 einsum1, Rescue rescue) {
+    Array R = [&] {
+        if (auto r = sum_out_private_letters(function, s, a, b, einsum1)) return contract(r->spec, r->a, r->b);
+        return contract(s, a, b);
+    }();
+    recompute_overflowed(a, b, R, rescue);
+    return R;
+}
+
 template <class Array, class Contract, class Einsum1>
 Array einsum_two_operands(std::string_view function, const EinsumSpec& s, const Array& a, const Array& b,
                           Contract contract, Einsum1 einsum1) {
@@ -192,9 +207,7 @@ Array einsum_two_operands(std::string_view function, const EinsumSpec& s, const 
         if (auto r = sum_out_private_letters(function, s, x, y, einsum1)) return contract(r->spec, r->a, r->b);
         return contract(s, x, y);
     };
-    Array R = once(a, b);
-    recompute_overflowed(a, b, R, once);
-    return R;
+    return einsum_two_operands(function, s, a, b, contract, einsum1, once);
 }
 
 }  // namespace dlmath::detail

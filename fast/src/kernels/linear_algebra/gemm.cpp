@@ -140,17 +140,17 @@ void micro_kernel(std::size_t kc, const double* a, const double* b, double* c, s
     for (std::size_t p = 0; p < kc; ++p, a += MR, b += NR) {
         const batch b_lo = xsimd::load_aligned(b), b_hi = xsimd::load_aligned(b + W);  // row p of b
         batch a_i(a[0]);  // broadcast A(i, p) to every lane
-        c_0_lo = xsimd::fma(a_i, b_lo, c_0_lo); c_0_hi = xsimd::fma(a_i, b_hi, c_0_hi);
+        c_0_lo = detail::fma(a_i, b_lo, c_0_lo); c_0_hi = detail::fma(a_i, b_hi, c_0_hi);
         a_i = batch(a[1]);
-        c_1_lo = xsimd::fma(a_i, b_lo, c_1_lo); c_1_hi = xsimd::fma(a_i, b_hi, c_1_hi);
+        c_1_lo = detail::fma(a_i, b_lo, c_1_lo); c_1_hi = detail::fma(a_i, b_hi, c_1_hi);
         a_i = batch(a[2]);
-        c_2_lo = xsimd::fma(a_i, b_lo, c_2_lo); c_2_hi = xsimd::fma(a_i, b_hi, c_2_hi);
+        c_2_lo = detail::fma(a_i, b_lo, c_2_lo); c_2_hi = detail::fma(a_i, b_hi, c_2_hi);
         a_i = batch(a[3]);
-        c_3_lo = xsimd::fma(a_i, b_lo, c_3_lo); c_3_hi = xsimd::fma(a_i, b_hi, c_3_hi);
+        c_3_lo = detail::fma(a_i, b_lo, c_3_lo); c_3_hi = detail::fma(a_i, b_hi, c_3_hi);
         a_i = batch(a[4]);
-        c_4_lo = xsimd::fma(a_i, b_lo, c_4_lo); c_4_hi = xsimd::fma(a_i, b_hi, c_4_hi);
+        c_4_lo = detail::fma(a_i, b_lo, c_4_lo); c_4_hi = detail::fma(a_i, b_hi, c_4_hi);
         a_i = batch(a[5]);
-        c_5_lo = xsimd::fma(a_i, b_lo, c_5_lo); c_5_hi = xsimd::fma(a_i, b_hi, c_5_hi);
+        c_5_lo = detail::fma(a_i, b_lo, c_5_lo); c_5_hi = detail::fma(a_i, b_hi, c_5_hi);
     }
     // C += the tile, one row (two registers) at a time
     auto update = [c, ldc](std::size_t i, batch lo, batch hi) {

@@ -53,17 +53,17 @@ void register_tile(std::size_t i0, std::size_t j0, std::size_t k, const double* 
     for (std::size_t p = 0; p < k; ++p, ++a_p, b_p += n) {
         const batch b_lo = xsimd::load_unaligned(b_p), b_hi = xsimd::load_unaligned(b_p + W);
         batch a_i(a_p[0]);
-        c_0_lo = xsimd::fma(a_i, b_lo, c_0_lo); c_0_hi = xsimd::fma(a_i, b_hi, c_0_hi);
+        c_0_lo = detail::fma(a_i, b_lo, c_0_lo); c_0_hi = detail::fma(a_i, b_hi, c_0_hi);
         a_i = batch(a_p[k]);
-        c_1_lo = xsimd::fma(a_i, b_lo, c_1_lo); c_1_hi = xsimd::fma(a_i, b_hi, c_1_hi);
+        c_1_lo = detail::fma(a_i, b_lo, c_1_lo); c_1_hi = detail::fma(a_i, b_hi, c_1_hi);
         a_i = batch(a_p[2 * k]);
-        c_2_lo = xsimd::fma(a_i, b_lo, c_2_lo); c_2_hi = xsimd::fma(a_i, b_hi, c_2_hi);
+        c_2_lo = detail::fma(a_i, b_lo, c_2_lo); c_2_hi = detail::fma(a_i, b_hi, c_2_hi);
         a_i = batch(a_p[3 * k]);
-        c_3_lo = xsimd::fma(a_i, b_lo, c_3_lo); c_3_hi = xsimd::fma(a_i, b_hi, c_3_hi);
+        c_3_lo = detail::fma(a_i, b_lo, c_3_lo); c_3_hi = detail::fma(a_i, b_hi, c_3_hi);
         a_i = batch(a_p[4 * k]);
-        c_4_lo = xsimd::fma(a_i, b_lo, c_4_lo); c_4_hi = xsimd::fma(a_i, b_hi, c_4_hi);
+        c_4_lo = detail::fma(a_i, b_lo, c_4_lo); c_4_hi = detail::fma(a_i, b_hi, c_4_hi);
         a_i = batch(a_p[5 * k]);
-        c_5_lo = xsimd::fma(a_i, b_lo, c_5_lo); c_5_hi = xsimd::fma(a_i, b_hi, c_5_hi);
+        c_5_lo = detail::fma(a_i, b_lo, c_5_lo); c_5_hi = detail::fma(a_i, b_hi, c_5_hi);
     }
     auto update = [c, n, i0, j0](std::size_t r, batch lo, batch hi) {
         double* row = c + (i0 + r) * n + j0;

@@ -45,8 +45,8 @@ inline void rotate_rows(double* x, double* y, Rotation r, std::size_t len) {
         0, len,
         [&](std::size_t i) {
             const batch xv = xsimd::load_unaligned(x + i), yv = xsimd::load_unaligned(y + i);
-            xsimd::fms(c, xv, s * yv).store_unaligned(x + i);
-            xsimd::fma(s, xv, c * yv).store_unaligned(y + i);
+            detail::fms(c, xv, s * yv).store_unaligned(x + i);
+            detail::fma(s, xv, c * yv).store_unaligned(y + i);
         },
         [&](std::size_t i) {
             const double xv = x[i], yv = y[i];

@@ -37,10 +37,10 @@ inline void axpy4_minus(double* y, const double* const x[4], const double a[4], 
         0, len,
         [&](std::size_t j) {
             batch acc = xsimd::load_unaligned(y + j);
-            acc = xsimd::fnma(a0, xsimd::load_unaligned(x[0] + j), acc);
-            acc = xsimd::fnma(a1, xsimd::load_unaligned(x[1] + j), acc);
-            acc = xsimd::fnma(a2, xsimd::load_unaligned(x[2] + j), acc);
-            acc = xsimd::fnma(a3, xsimd::load_unaligned(x[3] + j), acc);
+            acc = detail::fnma(a0, xsimd::load_unaligned(x[0] + j), acc);
+            acc = detail::fnma(a1, xsimd::load_unaligned(x[1] + j), acc);
+            acc = detail::fnma(a2, xsimd::load_unaligned(x[2] + j), acc);
+            acc = detail::fnma(a3, xsimd::load_unaligned(x[3] + j), acc);
             acc.store_unaligned(y + j);
         },
         [&](std::size_t j) { y[j] -= a[0] * x[0][j] + a[1] * x[1][j] + a[2] * x[2][j] + a[3] * x[3][j]; });
