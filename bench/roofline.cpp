@@ -53,7 +53,7 @@ void roofline_fma(benchmark::State& state) {
             for (int k = 0; k < chains; ++k) acc[k] = batch(one + k * add);
             const batch m(mult), a(add);
             for (long long t = 0; t < steps; ++t) {
-                for (int k = 0; k < chains; ++k) acc[k] = xsimd::fma(acc[k], m, a);
+                for (int k = 0; k < chains; ++k) acc[k] = dlmath::fast::detail::fma(acc[k], m, a);
             }
             batch r(0.0);
             for (int k = 0; k < chains; ++k) r += acc[k];

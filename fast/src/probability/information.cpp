@@ -68,14 +68,14 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 struct Entropy {  // -p log p
     static constexpr bool pair = false;
     static batch term(const batch& p, const batch&) {
-        return xsimd::select(p == batch(0.0), batch(0.0), -(p * detail::log(p)));
+        return xsimd::select(p == batch(0.0), batch(0.0), -(p * detail::log_of_nonnegative(p)));
     }
     static double term(double p, double) { return checks::entr(p); }
 };
 struct CrossEntropy {  // -p log q
     static constexpr bool pair = true;
     static batch term(const batch& p, const batch& q) {
-        return xsimd::select(p == batch(0.0), batch(0.0), -(p * detail::log(q)));
+        return xsimd::select(p == batch(0.0), batch(0.0), -(p * detail::log_of_nonnegative(q)));
     }
     static double term(double p, double q) { return -checks::xlogy(p, q); }
 };
