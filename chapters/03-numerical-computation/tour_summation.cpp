@@ -43,17 +43,8 @@ void order_changes_rounding(dlmath::tour::Checks& c) {
     //! [example_blocks]
     // the same vector, cut into 1, 2 or 4 blocks: each block summed left to
     // right (one "thread" each), the block sums added in order
-    auto blocked = [&x](std::size_t blocks) {
-        float total = 0.0f;
-        for (std::size_t b = 0; b < blocks; ++b) {
-            float s = 0.0f;
-            for (std::size_t i = b * x.size() / blocks; i < (b + 1) * x.size() / blocks; ++i) s += x(i);
-            total += s;
-        }
-        return total;
-    };
+    const float one = ref::sum_in_blocks(x, 1), two = ref::sum_in_blocks(x, 2), four = ref::sum_in_blocks(x, 4);
     //! [example_blocks]
-    const float one = blocked(1), two = blocked(2), four = blocked(4);
     const double exact = exact_sum(x);
     std::cout << "  float sum of 10^6 numbers in [0.5, 1): exact " << std::setprecision(12) << exact << ", 1 block "
               << one << ", 2 blocks " << two << ", 4 blocks " << four << "\n";

@@ -10,6 +10,8 @@
 #include <cmath>
 #include <cstddef>
 
+#include "dlmath/detail/checks/numerical.hpp"
+
 namespace dlmath::reference {
 
 //! [sum_naive]
@@ -56,11 +58,29 @@ T sum_pairwise(const xt::xtensor<T, 1>& x) {
 }
 //! [sum_pairwise]
 
+//! [sum_in_blocks]
+template <class T>
+T sum_in_blocks(const xt::xtensor<T, 1>& x, std::size_t blocks) {
+    detail::check_sum_in_blocks(blocks);
+    // x ~ (n), B blocks: block b is x[b n / B, (b + 1) n / B)
+    const std::size_t n = x.size(), B = blocks;
+    T total = T(0);
+    for (std::size_t b = 0; b < B; ++b) {
+        T s = T(0);  // one thread's partial sum
+        for (std::size_t i = b * n / B; i < (b + 1) * n / B; ++i) s += x(i);
+        total += s;  // partials combined in block order
+    }
+    return total;
+}
+//! [sum_in_blocks]
+
 template float sum_naive<float>(const xt::xtensor<float, 1>&);
 template double sum_naive<double>(const xt::xtensor<double, 1>&);
 template float sum_kahan<float>(const xt::xtensor<float, 1>&);
 template double sum_kahan<double>(const xt::xtensor<double, 1>&);
 template float sum_pairwise<float>(const xt::xtensor<float, 1>&);
 template double sum_pairwise<double>(const xt::xtensor<double, 1>&);
+template float sum_in_blocks<float>(const xt::xtensor<float, 1>&, std::size_t);
+template double sum_in_blocks<double>(const xt::xtensor<double, 1>&, std::size_t);
 
 }  // namespace dlmath::reference

@@ -11,32 +11,25 @@
 #include "dlmath/fast/numerical.hpp"
 #include "dlmath/numeric.hpp"
 #include "dlmath/reference/numerical.hpp"
-#include "exact_sum.hpp"
 #include "prelude.hpp"
+#include "summation.hpp"
 
 namespace {
 
 using dlmath::testing::ceil_log2;
 using dlmath::testing::error_of;
 using dlmath::testing::exact_sum;
+using dlmath::testing::kahan_factor;
+using dlmath::testing::pairwise_factor;
 using dlmath::testing::quad_error_bound;
+using dlmath::testing::random_sum_terms;
 
 template <class T>
 using Vec = xt::xtensor<T, 1>;
 
-template <class T>
-Vec<T> random_vector(std::size_t n, std::uint64_t seed) {
-    const Vector d = random<Vector>({n}, seed);
-    Vec<T> x = Vec<T>::from_shape({n});
-    for (std::size_t i = 0; i < n; ++i) x(i) = static_cast<T>(d(i) + 0.25);  // a mean: the sum does not cancel to 0
-    return x;
-}
-
-// The bounds, as multiples of sum |x_i|: the fast pairwise sum
-// gamma_{L - 1 + ceil(log2 n)}, the fast Kahan sum 4u + O(n u^2) (two
-// compensated sums in sequence; second-order constant 8, twice the
-// reference test's), the reference pairwise gamma_{ceil(log2 n)} and Kahan
-// 2u + 4 n u^2.
+// The fast twins' bounds, as multiples of sum |x_i|: the pairwise sum
+// gamma_{L - 1 + ceil(log2 n)}, the Kahan sum 4u + O(n u^2) (two compensated
+// sums in sequence; second-order constant 8, twice the reference's).
 template <class T>
 double fast_pairwise_factor(std::size_t n) {
     return static_cast<double>(dlmath::gamma<T>(static_cast<T>(fast::pairwise_leaf - 1 + ceil_log2(n))));
@@ -46,16 +39,6 @@ double fast_kahan_factor(std::size_t n) {
     const double uu = static_cast<double>(dlmath::unit_roundoff<T>());
     return 4.0 * uu + 8.0 * static_cast<double>(n) * uu * uu;
 }
-template <class T>
-double ref_pairwise_factor(std::size_t n) {
-    return static_cast<double>(dlmath::gamma<T>(static_cast<T>(ceil_log2(n))));
-}
-template <class T>
-double ref_kahan_factor(std::size_t n) {
-    const double uu = static_cast<double>(dlmath::unit_roundoff<T>());
-    return 2.0 * uu + 4.0 * static_cast<double>(n) * uu * uu;
-}
-
 // Lengths on every path: empty, shorter than a batch, a prime, around one
 // leaf, below and above the threading threshold, several reduction blocks
 // with a tail.
@@ -72,7 +55,7 @@ TYPED_TEST_SUITE(FastSummation, Scalars);
 TYPED_TEST(FastSummation, WithinOwnBoundAndAgreesWithReference) {
     using T = TypeParam;
     for (std::size_t n : lengths()) {
-        const Vec<T> x = random_vector<T>(n, 50 + n);
+        const Vec<T> x = random_sum_terms<T>(n, 50 + n, 0.25);
         const auto exact = exact_sum(x);
         const double oracle = quad_error_bound(n, exact), a = exact.abs_sum;
         const T fp = fast::sum_pairwise(x), fk = fast::sum_kahan(x);
@@ -80,10 +63,10 @@ TYPED_TEST(FastSummation, WithinOwnBoundAndAgreesWithReference) {
         EXPECT_LE(error_of(fk, exact), fast_kahan_factor<T>(n) * a + oracle) << "kahan, n = " << n;
         // agreement: both twins are within their bounds of the exact sum, so within the sum of the bounds of each other
         EXPECT_LE(std::fabs(static_cast<double>(fp) - static_cast<double>(ref::sum_pairwise(x))),
-                  (fast_pairwise_factor<T>(n) + ref_pairwise_factor<T>(n)) * a + 2 * oracle)
+                  (fast_pairwise_factor<T>(n) + pairwise_factor<T>(n)) * a + 2 * oracle)
             << "n = " << n;
         EXPECT_LE(std::fabs(static_cast<double>(fk) - static_cast<double>(ref::sum_kahan(x))),
-                  (fast_kahan_factor<T>(n) + ref_kahan_factor<T>(n)) * a + 2 * oracle)
+                  (fast_kahan_factor<T>(n) + kahan_factor<T>(n)) * a + 2 * oracle)
             << "n = " << n;
     }
 }
@@ -103,7 +86,7 @@ TYPED_TEST(FastSummation, KahanKeepsAbsorbedTerms) {
 
 TYPED_TEST(FastSummation, BitwiseTheSameForOneTwoThreeThreads) {
     using T = TypeParam;
-    const Vec<T> x = random_vector<T>(7 * fast::reduction_block + 5 + fast::parallel_threshold, 99);
+    const Vec<T> x = random_sum_terms<T>(7 * fast::reduction_block + 5 + fast::parallel_threshold, 99, 0.25);
     T p[3], k[3];
     for (int t = 1; t <= 3; ++t) {
         const scoped_threads threads(t);
@@ -119,7 +102,7 @@ TYPED_TEST(FastSummation, BitwiseTheSameForOneTwoThreeThreads) {
 TEST(FastSummationEdges, SameIeeeValuesAsTheReference) {
     const std::size_t n = fast::parallel_threshold + 7;
     for (double special : {kInf, -kInf, kNaN}) {
-        Vec<double> x = random_vector<double>(n, 5);
+        Vec<double> x = random_sum_terms<double>(n, 5, 0.25);
         x(n / 2) = special;
         EXPECT_EQ(std::isnan(fast::sum_kahan(x)), std::isnan(ref::sum_kahan(x)));
         EXPECT_EQ(std::isnan(fast::sum_pairwise(x)), std::isnan(ref::sum_pairwise(x)));

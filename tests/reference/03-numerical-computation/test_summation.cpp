@@ -12,43 +12,22 @@
 
 #include "dlmath/numeric.hpp"
 #include "dlmath/reference/numerical.hpp"
-#include "exact_sum.hpp"
 #include "prelude.hpp"
+#include "summation.hpp"
 
 namespace {
 
 using dlmath::testing::ceil_log2;
 using dlmath::testing::error_of;
 using dlmath::testing::exact_sum;
+using dlmath::testing::kahan_factor;
+using dlmath::testing::naive_factor;
+using dlmath::testing::pairwise_factor;
 using dlmath::testing::quad_error_bound;
+using dlmath::testing::random_sum_terms;
 
 template <class T>
 using Vec = xt::xtensor<T, 1>;
-
-template <class T>
-Vec<T> random_vector(std::size_t n, std::uint64_t seed) {
-    const Vector d = random<Vector>({n}, seed);
-    Vec<T> x = Vec<T>::from_shape({n});
-    for (std::size_t i = 0; i < n; ++i) x(i) = static_cast<T>(d(i));
-    return x;
-}
-
-// The three textbook bounds, as multiples of sum |x_i|.
-template <class T>
-double naive_factor(std::size_t n) {  // gamma_{n-1}
-    return n < 2 ? 0.0 : static_cast<double>(dlmath::gamma<T>(static_cast<T>(n - 1)));
-}
-template <class T>
-double pairwise_factor(std::size_t n) {  // gamma_{ceil(log2 n)}
-    return n < 2 ? 0.0 : static_cast<double>(dlmath::gamma<T>(static_cast<T>(ceil_log2(n))));
-}
-// Kahan: 2u + O(n u^2) (Higham eq. 4.8); the second-order term written with
-// the constant 4, above the constants of Knuth's and Goldberg's proofs.
-template <class T>
-double kahan_factor(std::size_t n) {
-    const double uu = static_cast<double>(dlmath::unit_roundoff<T>());
-    return 2.0 * uu + 4.0 * static_cast<double>(n) * uu * uu;
-}
 
 template <class T>
 class Summation : public ::testing::Test {};
@@ -58,7 +37,7 @@ TYPED_TEST_SUITE(Summation, Scalars);
 TYPED_TEST(Summation, EachErrorWithinItsTextbookBound) {
     using T = TypeParam;
     for (std::size_t n : {1u, 2u, 3u, 7u, 100u, 1000u, 4097u, 100000u}) {
-        const Vec<T> x = random_vector<T>(n, 1000 + n);
+        const Vec<T> x = random_sum_terms<T>(n, 1000 + n);
         const auto exact = exact_sum(x);
         const double oracle = quad_error_bound(n, exact);
         EXPECT_LE(error_of(ref::sum_naive(x), exact), naive_factor<T>(n) * exact.abs_sum + oracle) << "n = " << n;
@@ -140,21 +119,31 @@ TEST(SummationEdges, EmptySumIsZeroAndIeeeValuesPropagate) {
 // block summed left to right, the block sums added in order) gives
 // different last bits: a parallel reduction's order is part of its result.
 TEST(SummationExamples, BlockCountChangesTheLastBits) {
-    const Vec<float> x = random_vector<float>(100000, 7);
-    auto blocked = [&x](std::size_t blocks) {
-        float total = 0.0f;
-        for (std::size_t b = 0; b < blocks; ++b) {
-            float s = 0.0f;
-            for (std::size_t i = b * x.size() / blocks; i < (b + 1) * x.size() / blocks; ++i) s += x(i);
-            total += s;
-        }
-        return total;
-    };
-    const float one = blocked(1), two = blocked(2), four = blocked(4);
+    const Vec<float> x = random_sum_terms<float>(100000, 7);
+    const float one = ref::sum_in_blocks(x, 1), two = ref::sum_in_blocks(x, 2), four = ref::sum_in_blocks(x, 4);
     EXPECT_EQ(one, ref::sum_naive(x));
     EXPECT_NE(one, two);
     EXPECT_NE(one, four);
     EXPECT_NE(two, four);
+    // each within its bound gamma_{ceil(n/B) + B - 1} sum |x_i|
+    const auto exact = exact_sum(x);
+    for (std::size_t B : {1u, 2u, 4u, 7u}) {
+        const double bound = static_cast<double>(dlmath::gamma<float>(static_cast<float>((x.size() + B - 1) / B + B - 1)));
+        EXPECT_LE(error_of(ref::sum_in_blocks(x, B), exact), bound * exact.abs_sum + quad_error_bound(x.size(), exact));
+    }
+}
+
+TEST(SummationBadInput, ZeroBlocksIsADomainError) {
+    const Vec<double> x{1.0, 2.0};
+    try {
+        (void)ref::sum_in_blocks(x, 0);
+        ADD_FAILURE() << "no domain_error for blocks = 0";
+    } catch (const dlmath::domain_error& e) {
+        EXPECT_STREQ(e.what(), "sum_in_blocks: blocks must be >= 1 (got blocks = 0)");
+    }
+    // more blocks than terms: the empty blocks add 0
+    EXPECT_EQ(ref::sum_in_blocks(x, 5), 3.0);
+    EXPECT_EQ(ref::sum_in_blocks(Vec<double>::from_shape({0}), 3), 0.0);
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 /// error bounds.
 #pragma once
 
+#include <cstddef>
+
 #include <xtensor/xtensor.hpp>
 
 namespace dlmath::reference {
@@ -47,5 +49,20 @@ T sum_kahan(const xt::xtensor<T, 1>& x);
 /// \sa sum_naive, sum_kahan, dlmath::fast::sum_pairwise
 template <class T>
 T sum_pairwise(const xt::xtensor<T, 1>& x);
+
+/// \ingroup chapter3
+/// \brief The sum as a parallel reduction would form it: x cut into
+/// `blocks` nearly equal parts, each summed left to right, the block sums
+/// added in block order.
+///
+/// \f[ s = \sum_{b=0}^{B-1} \Bigl( \sum_{i = \lfloor bn/B \rfloor}^{\lfloor (b+1)n/B \rfloor - 1} x_i \Bigr) \f]
+/// A different B is a different order of the additions, and so, in
+/// general, different last bits; B = 1 is sum_naive. Each term goes through
+/// at most \f$ n/B + B \f$ roundings:
+/// \f$ |\hat s - s| \le \gamma_{\lceil n/B \rceil + B - 1} \sum_i |x_i| \f$.
+/// x ~ (n); the empty sum is 0.
+/// \throws dlmath::domain_error when `blocks` is 0
+template <class T>
+T sum_in_blocks(const xt::xtensor<T, 1>& x, std::size_t blocks);
 
 }  // namespace dlmath::reference
