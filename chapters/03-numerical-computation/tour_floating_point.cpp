@@ -35,6 +35,15 @@ void epsilon_and_subnormals(dlmath::tour::Checks& c) {
                         std::numeric_limits<float>::denorm_min());
     dlmath::tour::check(c, "smallest double subnormal 2^-1074", ref::smallest_subnormal<double>(),
                         std::numeric_limits<double>::denorm_min());
+    //! [example_ulp]
+    const float big = 1e8f;                          // 10^8 is exact in float
+    const float spacing = dlmath::ulp(big);          // 8: the floats near 10^8 are 8 apart
+    const float plus_one = big + 1.0f;               // 1 < spacing / 2: absorbed
+    const auto apart = dlmath::ulp_distance(1.0f, std::nextafter(1.0f, 2.0f));  // neighbours: 1
+    //! [example_ulp]
+    dlmath::tour::check(c, "ulp(1e8f) = 8", spacing, 8.0);
+    dlmath::tour::check(c, "float: 1e8 + 1 = 1e8", plus_one, 1e8);
+    dlmath::tour::check(c, "ulp_distance(1, next float after 1) = 1", static_cast<double>(apart), 1.0);
     dlmath::tour::check_that(c, "gradual underflow: (smallest normal double) / 2 is subnormal, not 0",
                              std::fpclassify(std::numeric_limits<double>::min() / 2) == FP_SUBNORMAL);
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 #include <limits>
 
@@ -77,6 +78,17 @@ TYPED_TEST(FloatingPoint, ExpSubnormalThresholdIsLogOfSmallestNormal) {
     const T expected = static_cast<T>(std::log(static_cast<long double>(std::numeric_limits<T>::min())));
     EXPECT_LE(dlmath::ulp_distance(x, expected), 2u) << x << " vs log(min) = " << expected;
     EXPECT_LT(ref::exp_underflow_threshold<T>(), x);
+}
+
+TEST(FloatingPointUlps, SpacingGrowsWithMagnitude) {
+    // ulp(1e8f) = 8: 1e8 lies in [2^26, 2^27), where floats are 2^(26-23) apart
+    EXPECT_EQ(dlmath::ulp(1e8f), 8.0f);
+    EXPECT_EQ(1e8f + 1.0f, 1e8f);
+    EXPECT_EQ(1e8f + 8.0f, 100000008.0f);
+    EXPECT_EQ(dlmath::ulp(1e8), std::ldexp(1.0, 26 - 52));
+    EXPECT_EQ(dlmath::ulp_distance(1.0f, std::nextafter(1.0f, 2.0f)), 1u);
+    EXPECT_EQ(dlmath::ulp_distance(-0.0, 0.0), 0u);
+    EXPECT_EQ(dlmath::ulp_distance(1.0f, 2.0f), std::uint64_t{1} << 23);  // a binade holds 2^23 floats
 }
 
 TEST(FloatingPointBisection, FindsTheBoundaryBetweenNeighbours) {
