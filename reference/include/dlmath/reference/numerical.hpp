@@ -14,3 +14,5 @@
 /// derivatives, changes of variables, integration and Newton's method.
 
 #include "dlmath/numeric.hpp"
+#include "dlmath/reference/numerical/floating_point.hpp"
+#include "dlmath/reference/numerical/summation.hpp"

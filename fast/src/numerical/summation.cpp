@@ -1,0 +1,138 @@
+// Section 3.3, summation — fast twin: SIMD lanes within a block, OpenMP
+// across the fixed blocks of the reproducible blocked reduction
+// (kernels/reduce.hpp), partials combined in block order. Both kernels are
+// memory-bound: each element is loaded once.
+//
+// Kahan's compensation (t − s) − y must be evaluated as written: the
+// project builds without -ffast-math and with -ffp-contract=off, and the
+// xsimd operators below are plain vector instructions.
+
+#include "dlmath/fast/numerical/summation.hpp"
+
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+#include "dlmath/fast/config.hpp"
+#include "../kernels/reduce.hpp"
+#include "../kernels/simd.hpp"
+
+namespace dlmath::fast {
+
+namespace {
+
+constexpr std::size_t kUnroll = 4;  // independent accumulators: 4 additions in flight
+
+// ---------------------------------------------------------------- pairwise
+
+//! [fast_sum_pairwise]
+// A leaf: 4 SIMD accumulators, added pairwise, then across lanes, then the tail.
+template <class T>
+T leaf_sum(const T* x, std::size_t begin, std::size_t end) {
+    using B = detail::batch_of<T>;
+    return detail::sum_batches<T, kUnroll>(
+        begin, end, [x](const B& acc, std::size_t i) { return acc + B::load_unaligned(x + i); },
+        [x](T s, std::size_t i) { return s + x[i]; });
+}
+
+// The halving of the reference, down to leaves of pairwise_leaf elements.
+template <class T>
+T pairwise_range(const T* x, std::size_t begin, std::size_t end) {
+    if (end - begin <= pairwise_leaf) return leaf_sum(x, begin, end);
+    const std::size_t mid = begin + (end - begin) / 2;
+    return pairwise_range(x, begin, mid) + pairwise_range(x, mid, end);
+}
+
+// The block sums, added pairwise in the same halving order.
+template <class T>
+T pairwise_partials(const std::vector<T>& p, std::size_t begin, std::size_t end) {
+    if (end - begin == 1) return p[begin];
+    const std::size_t mid = begin + (end - begin) / 2;
+    return pairwise_partials(p, begin, mid) + pairwise_partials(p, mid, end);
+}
+//! [fast_sum_pairwise]
+
+// ---------------------------------------------------------------- Kahan
+
+// One scalar compensated sum (s, c): the value is s − c.
+template <class T>
+struct Compensated {
+    T s = T(0), c = T(0);
+    void add(T v) {
+        const T y = v - c;
+        const T t = s + y;
+        c = (t - s) - y;
+        s = t;
+    }
+};
+
+//! [fast_sum_kahan]
+// Kahan in every lane of 4 SIMD accumulators over [begin, end); the lanes'
+// sums and negated compensations are folded into one scalar compensated sum
+// in lane order, then the scalar tail.
+template <class T>
+Compensated<T> kahan_block(const T* x, std::size_t begin, std::size_t end) {
+    using B = detail::batch_of<T>;
+    constexpr std::size_t w = detail::width_of<T>;
+    B s[kUnroll], c[kUnroll];
+    for (std::size_t u = 0; u < kUnroll; ++u) s[u] = c[u] = B(T(0));
+    Compensated<T> total;
+    detail::for_each_batch<T, kUnroll>(
+        begin, end,
+        [&](std::size_t i, auto u) {
+            const B y = B::load_unaligned(x + i) - c[u];
+            const B t = s[u] + y;
+            c[u] = (t - s[u]) - y;
+            s[u] = t;
+        },
+        [&](std::size_t) {});
+    for (std::size_t u = 0; u < kUnroll; ++u) {
+        alignas(64) T ls[w], lc[w];
+        s[u].store_aligned(ls);
+        c[u].store_aligned(lc);
+        for (std::size_t l = 0; l < w; ++l) {
+            total.add(ls[l]);
+            total.add(-lc[l]);
+        }
+    }
+    for (std::size_t i = begin + (end - begin) / w * w; i < end; ++i) total.add(x[i]);  // scalar tail
+    return total;
+}
+//! [fast_sum_kahan]
+
+}  // namespace
+
+template <class T>
+T sum_pairwise(const xt::xtensor<T, 1>& x) {
+    const std::size_t n = x.size();
+    const T* data = x.data();
+    if (n == 0) return T(0);
+    if (n < parallel_threshold) return pairwise_range(data, 0, n);
+    auto block = [data](std::size_t begin, std::size_t end) { return pairwise_range(data, begin, end); };
+    const std::vector<T> partial = detail::block_partials(n, block);
+    return pairwise_partials(partial, 0, partial.size());
+}
+
+template <class T>
+T sum_kahan(const xt::xtensor<T, 1>& x) {
+    const std::size_t n = x.size();
+    const T* data = x.data();
+    auto block = [data](std::size_t begin, std::size_t end) { return kahan_block(data, begin, end); };
+    const Compensated<T> total = detail::blocked_reduce(n, Compensated<T>{}, block,
+                                                        [](Compensated<T> acc, const Compensated<T>& part) {
+                                                            acc.add(part.s);
+                                                            acc.add(-part.c);
+                                                            return acc;
+                                                        });
+    const T s = total.s - total.c;
+    // an infinite term makes a compensation inf − inf = NaN: return the IEEE sum, as the reference
+    if (!std::isfinite(s)) return sum_pairwise(x);
+    return s;
+}
+
+template float sum_pairwise<float>(const xt::xtensor<float, 1>&);
+template double sum_pairwise<double>(const xt::xtensor<double, 1>&);
+template float sum_kahan<float>(const xt::xtensor<float, 1>&);
+template double sum_kahan<double>(const xt::xtensor<double, 1>&);
+
+}  // namespace dlmath::fast
