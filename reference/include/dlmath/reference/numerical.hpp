@@ -14,3 +14,4 @@
 /// derivatives, changes of variables, integration and Newton's method.
 
 #include "dlmath/numeric.hpp"
+#include "dlmath/reference/numerical/stable.hpp"
