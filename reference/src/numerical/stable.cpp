@@ -12,6 +12,7 @@
 #include <numbers>
 
 #include "dlmath/detail/checks/numerical.hpp"
+#include "dlmath/detail/composites/stable.hpp"
 
 namespace dlmath::reference {
 namespace {
@@ -215,22 +216,14 @@ T logit(T p) {
 
 //! [cross_entropy_from_logits]
 double cross_entropy_from_logits(const Vector& logits, std::size_t label) {
-    detail::check_label(detail::fn::cross_entropy_from_logits, logits.size(), label);
     // -log softmax(z)_y = LSE(z) - z_y
-    return logsumexp(logits) - logits(label);
+    return detail::cross_entropy_from_logits(logits, label, [](const Vector& z) { return logsumexp(z); });
 }
 //! [cross_entropy_from_logits]
 
 double cross_entropy_from_logits(const Vector& logits, const Vector& target) {
-    detail::check_probability_target(detail::fn::cross_entropy_from_logits, logits.size(), target.data(),
-                                     target.size());
-    // -sum_i t_i log softmax(z)_i = sum_i t_i (LSE(z) - z_i); a zero t_i adds nothing
-    const double lse = logsumexp(logits);
-    double h = 0.0;
-    for (std::size_t i = 0; i < logits.size(); ++i) {
-        if (target(i) != 0.0) h += target(i) * (lse - logits(i));
-    }
-    return h;
+    // -sum_i t_i log softmax(z)_i = sum_i t_i (LSE(z) - z_i)
+    return detail::cross_entropy_from_logits(logits, target, [](const Vector& z) { return logsumexp(z); });
 }
 
 double cross_entropy_from_probabilities(const Vector& p, std::size_t label) {
