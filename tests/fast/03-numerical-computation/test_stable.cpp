@@ -11,6 +11,7 @@
 #include "dlmath/fast/numerical.hpp"
 #include "dlmath/reference/numerical.hpp"
 #include "kernels/exp.hpp"
+#include "kernels/numerical/softmax_ladder.hpp"
 #include "prelude.hpp"
 
 namespace {
@@ -227,4 +228,24 @@ TEST(StableAgreement, SameErrors) {
     EXPECT_EQ(fast::logsumexp_signed(vec({1.0, 2.0}), vec({1.0, -1.0})).sign, -1.0);
     EXPECT_NEAR(fast::cross_entropy_from_logits(vec({1.0, 2.0}), vec({0.5, 0.5})),
                 ref::cross_entropy_from_logits(vec({1.0, 2.0}), vec({0.5, 0.5})), 16 * u);
+}
+
+// Every step of the softmax ladder computes the same softmax: within the fast twin's bound,
+// (6n + 20)u relative per entry, of the reference (kernels/numerical/softmax_ladder.hpp).
+TEST(SoftmaxLadder, EveryStepAgreesWithTheReference) {
+    namespace ladder = dlmath::fast::detail::ladder;
+    using Step = Matrix (*)(const Matrix&);
+    const Step steps[] = {ladder::softmax_step1, ladder::softmax_step2, ladder::softmax_step3,
+                          ladder::softmax_step4, ladder::softmax_step5};
+    static_assert(std::size(steps) == ladder::softmax_steps);
+    for (const auto& [m, n] : {std::pair<std::size_t, std::size_t>{1, 1}, {3, 7}, {17, 33}, {40, 1031}}) {
+        const Matrix X = random<Matrix>({m, n}, m + n, 300.0);
+        const Matrix R = ref::softmax(X, 1);
+        const double tol = (6.0 * static_cast<double>(n) + 20) * u;
+        for (std::size_t k = 0; k < std::size(steps); ++k) {
+            const Matrix Y = steps[k](X);
+            EXPECT_TRUE(agree_elementwise(Y, R, [&](std::size_t i) { return tol * R.data()[i] + kTiny; }))
+                << "step " << k + 1 << ", " << m << " x " << n;
+        }
+    }
 }
