@@ -56,12 +56,6 @@
 
 #include "simd.hpp"
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-
 namespace dlmath::fast::detail {
 
 //! [fast_exp]
@@ -109,7 +103,3 @@ inline batch exp(const batch& x) {
 //! [fast_exp]
 
 }  // namespace dlmath::fast::detail
-
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif

@@ -28,17 +28,26 @@ using detail::batch;
 using detail::Normaliser;
 using detail::W;
 
-// The online normaliser of x[0, n): fixed blocks of stable_block entries, formed in parallel
-// above stable_parallel_threshold and combined in block order (the blocks depend on n only).
-Normaliser blocked_normaliser(const double* x, std::size_t n) {
-    const std::size_t blocks = (n + stable_block - 1) / stable_block;
-    std::vector<Normaliser> part(blocks);
+// f(begin, length) on the fixed blocks of `block` entries of [0, n), shared among the threads
+// when n >= stable_parallel_threshold. The blocks depend on n only: no result depends on the
+// thread count.
+template <class F>
+void for_blocks(std::size_t n, std::size_t block, F f) {
+    const std::size_t blocks = (n + block - 1) / block;
 #pragma omp parallel for schedule(static) if (n >= stable_parallel_threshold)
     for (long long b = 0; b < static_cast<long long>(blocks); ++b) {
-        const std::size_t begin = static_cast<std::size_t>(b) * stable_block;
-        const std::size_t len = begin + stable_block < n ? stable_block : n - begin;
-        part[static_cast<std::size_t>(b)] = detail::online_normaliser(x + begin, len);
+        const std::size_t begin = static_cast<std::size_t>(b) * block;
+        f(begin, begin + block < n ? block : n - begin);
     }
+}
+
+// The online normaliser of x[0, n): one per block of stable_block entries, combined in block
+// order.
+Normaliser blocked_normaliser(const double* x, std::size_t n) {
+    std::vector<Normaliser> part((n + stable_block - 1) / stable_block);
+    for_blocks(n, stable_block, [&](std::size_t begin, std::size_t len) {
+        part[begin / stable_block] = detail::online_normaliser(x + begin, len);
+    });
     Normaliser s;
     for (const Normaliser& p : part) s = detail::combine(s, p);
     return s;
@@ -102,16 +111,11 @@ Vector softmax_naive(const Vector& x) { return reference::softmax_naive(x); }
 
 //! [fast_softmax]
 Vector softmax(const Vector& x) {
-    const std::size_t n = x.size();
-    Vector y = Vector::from_shape({n});
-    const Normaliser s = blocked_normaliser(x.data(), n);
-    const std::size_t blocks = (n + stable_block - 1) / stable_block;
-#pragma omp parallel for schedule(static) if (n >= stable_parallel_threshold)
-    for (long long b = 0; b < static_cast<long long>(blocks); ++b) {
-        const std::size_t begin = static_cast<std::size_t>(b) * stable_block;
-        const std::size_t len = begin + stable_block < n ? stable_block : n - begin;
+    Vector y = Vector::from_shape({x.size()});
+    const Normaliser s = blocked_normaliser(x.data(), x.size());
+    for_blocks(x.size(), stable_block, [&](std::size_t begin, std::size_t len) {
         detail::scale_exponentials(x.data() + begin, y.data() + begin, len, s);
-    }
+    });
     return y;
 }
 //! [fast_softmax]
@@ -131,16 +135,11 @@ Matrix softmax(const Matrix& X, int axis) {
 //! [fast_softmax_rows]
 
 Vector log_softmax(const Vector& x) {
-    const std::size_t n = x.size();
-    Vector y = Vector::from_shape({n});
-    const double lse = detail::finish(blocked_normaliser(x.data(), n));
-    const std::size_t blocks = (n + stable_block - 1) / stable_block;
-#pragma omp parallel for schedule(static) if (n >= stable_parallel_threshold)
-    for (long long b = 0; b < static_cast<long long>(blocks); ++b) {
-        const std::size_t begin = static_cast<std::size_t>(b) * stable_block;
-        const std::size_t len = begin + stable_block < n ? stable_block : n - begin;
+    Vector y = Vector::from_shape({x.size()});
+    const double lse = detail::finish(blocked_normaliser(x.data(), x.size()));
+    for_blocks(x.size(), stable_block, [&](std::size_t begin, std::size_t len) {
         detail::subtract(x.data() + begin, y.data() + begin, len, lse);
-    }
+    });
     return y;
 }
 
@@ -160,18 +159,12 @@ double log_sigmoid(double x) { return reference::log_sigmoid(x); }
 
 //! [fast_log_sigmoid]
 Vector log_sigmoid(const Vector& x) {
-    const std::size_t n = x.size();
-    Vector y = Vector::from_shape({n});
+    Vector y = Vector::from_shape({x.size()});
     const double* px = x.data();
     double* py = y.data();
-    constexpr std::size_t chunk = 64 * W;  // fixed chunks of whole batches, shared among the threads
-    const long long chunks = static_cast<long long>((n + chunk - 1) / chunk);
-#pragma omp parallel for schedule(static) if (n >= stable_parallel_threshold)
-    for (long long c = 0; c < chunks; ++c) {
-        const std::size_t begin = static_cast<std::size_t>(c) * chunk;
-        const std::size_t end = begin + chunk < n ? begin + chunk : n;
+    for_blocks(x.size(), 64 * W, [&](std::size_t begin, std::size_t len) {
         detail::for_each_batch<double>(
-            begin, end,
+            begin, begin + len,
             [&](std::size_t i) {
                 const batch v = xsimd::load_unaligned(px + i);
                 if (xsimd::any(v < batch(-708.0))) {  // e^-|v| subnormal: xsimd's log1p is not checked there
@@ -182,7 +175,7 @@ Vector log_sigmoid(const Vector& x) {
                 }
             },
             [&](std::size_t i) { py[i] = reference::log_sigmoid(px[i]); });  // scalar tail
-    }
+    });
     return y;
 }
 //! [fast_log_sigmoid]
