@@ -8,6 +8,7 @@
 
 #include "dlmath/fast/numerical/stable.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <vector>
