@@ -100,3 +100,17 @@ inline constexpr std::size_t cov_max_blocks = 64;
 inline constexpr std::size_t cov_blocked_max_d = 256;
 
 }  // namespace dlmath::fast
+
+namespace dlmath::fast {
+
+/// The stable formulas of chapter 3 (softmax, logsumexp, log_softmax): a
+/// matrix is shared among the threads row by row, and only from this many
+/// entries (2^15, some 30 µs of exponentials on one core); each row is one
+/// thread's, so the result never depends on the thread count.
+inline constexpr std::size_t stable_parallel_threshold = std::size_t{1} << 15;
+/// A long vector is cut into fixed blocks of this many entries (2^13, a
+/// multiple of every SIMD width), whose online normalisers are formed in
+/// parallel and combined in block order: the blocks depend on n only.
+inline constexpr std::size_t stable_block = std::size_t{1} << 13;
+
+}  // namespace dlmath::fast

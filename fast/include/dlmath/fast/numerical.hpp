@@ -11,3 +11,4 @@
 #include "dlmath/fast/config.hpp"
 #include "dlmath/numeric.hpp"
 #include "dlmath/fast/numerical/summation.hpp"
+#include "dlmath/fast/numerical/stable.hpp"

@@ -16,3 +16,4 @@
 #include "dlmath/numeric.hpp"
 #include "dlmath/reference/numerical/floating_point.hpp"
 #include "dlmath/reference/numerical/summation.hpp"
+#include "dlmath/reference/numerical/stable.hpp"
