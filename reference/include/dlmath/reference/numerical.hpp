@@ -14,3 +14,5 @@
 /// derivatives, changes of variables, integration and Newton's method.
 
 #include "dlmath/numeric.hpp"
+#include "dlmath/reference/numerical/derivatives.hpp"
+#include "dlmath/reference/numerical/calculus.hpp"
