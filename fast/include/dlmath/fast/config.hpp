@@ -100,3 +100,17 @@ inline constexpr std::size_t cov_max_blocks = 64;
 inline constexpr std::size_t cov_blocked_max_d = 256;
 
 }  // namespace dlmath::fast
+
+namespace dlmath::fast {
+
+/// Finite-difference gradients and Jacobians (fast::gradient, fast::jacobian)
+/// share their coordinates among threads from this many coordinates (256).
+/// Each coordinate costs two evaluations of the function, and each thread a
+/// private copy of the point; for a function that reads its whole argument
+/// (the common case, n operations per call), 256 coordinates are some
+/// 2 * 256^2 = 130 000 operations, several times the OpenMP team's wake-up
+/// and barrier. A costly function of few variables would pay from fewer
+/// coordinates; the threshold is set for cheap ones, where it matters.
+inline constexpr std::size_t fd_parallel_threshold = 256;
+
+}  // namespace dlmath::fast
