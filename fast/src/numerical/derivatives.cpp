@@ -26,7 +26,8 @@ namespace {
 template <class Body>
 void for_each_coordinate(const Vector& x, Body body) {
     const std::size_t n = x.size();
-    std::vector<std::exception_ptr> error(n);
+    std::size_t first_bad = n;  // the lowest coordinate that threw, and its exception
+    std::exception_ptr first_error;
 #pragma omp parallel if (n >= fd_parallel_threshold)
     {
         Vector xw = x;
@@ -36,14 +37,16 @@ void for_each_coordinate(const Vector& x, Body body) {
             try {
                 body(xw, j);
             } catch (...) {
-                error[j] = std::current_exception();
+#pragma omp critical(dlmath_fd_error)
+                if (j < first_bad) {
+                    first_bad = j;
+                    first_error = std::current_exception();
+                }
                 xw = x;  // the throw may have left coordinate j moved
             }
         }
     }
-    for (const std::exception_ptr& e : error) {
-        if (e) std::rethrow_exception(e);
-    }
+    if (first_error) std::rethrow_exception(first_error);
 }
 
 Vector gradient_with(const Objective& f, const Vector& x, double h) {
