@@ -139,14 +139,15 @@ void timings(bool quick) {
 }
 
 // Figure: the error of the forward and central differences of exp at x = 1 against h, from
-// 1e-16 to 1e-1: truncation falls with h (slopes 1 and 2), rounding grows as eps / h.
+// 1e-15 to 1e-1 (below half an ulp of 1, 1.1e-16, x + h would round to x): truncation falls
+// with h (slopes 1 and 2), rounding grows as eps / h.
 void figure(const std::filesystem::path& dir) {
     const std::size_t steps = 120;
     Matrix rows = Matrix::from_shape({steps + 1, 3});
     const auto f = [](double t) { return std::exp(t); };
     const double exact = std::exp(1.0);
     for (std::size_t k = 0; k <= steps; ++k) {
-        const double h = std::pow(10.0, -16.0 + 15.0 * static_cast<double>(k) / steps);
+        const double h = std::pow(10.0, -15.0 + 14.0 * static_cast<double>(k) / steps);
         rows(k, 0) = h;
         // an error of exactly 0 has no logarithm: floor it at 1e-17 (below every plotted value)
         rows(k, 1) = std::fmax(std::fabs(ref::forward_difference(f, 1.0, h) - exact), 1e-17);
