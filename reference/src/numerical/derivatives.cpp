@@ -36,27 +36,6 @@ double step_along(const Vector& x, const Vector& v) {
     return std::cbrt(detail::fd_epsilon) * std::max(1.0, inf_norm(x)) / inf_norm(v);
 }
 
-Vector gradient_with(const Objective& f, const Vector& x, double h) {
-    // x ~ (n), g ~ (n): g_j = (f(x + h e_j) - f(x - h e_j)) / 2h
-    const std::size_t n = x.size();
-    Vector g = Vector::from_shape({n});
-    Vector xw = x;
-    for (std::size_t j = 0; j < n; ++j) g(j) = detail::central_partial(f, xw, j, h);
-    return g;
-}
-
-Matrix jacobian_with(const VectorFunction& F, const Vector& x, double h) {
-    // x ~ (n), F(x) ~ (m), J ~ (m, n): column j = (F(x + h e_j) - F(x - h e_j)) / 2h
-    const std::size_t n = x.size(), m = F(x).size();
-    Matrix J = Matrix::from_shape({m, n});
-    Vector xw = x, column = Vector::from_shape({m});
-    for (std::size_t j = 0; j < n; ++j) {
-        detail::check_output_length(detail::fn::jacobian, m, detail::central_column(F, xw, j, h, m, column), j);
-        for (std::size_t i = 0; i < m; ++i) J(i, j) = column(i);
-    }
-    return J;
-}
-
 Matrix hessian_with(const Objective& f, const Vector& x, double h) {
     // x ~ (n), H ~ (n, n), filled from the upper triangle
     const std::size_t n = x.size();
@@ -106,14 +85,12 @@ double central_difference(const ScalarFunction& f, double x) {
 
 //! [gradient]
 Vector gradient(const Objective& f, const Vector& x) {
-    detail::check_gradient(detail::fn::gradient, f, x, 0.0, false);
-    return gradient_with(f, x, 0.0);  // h_j = central_step(x_j)
+    return detail::gradient_by(f, x, 0.0, false, detail::SerialCoordinates{});  // h_j = central_step(x_j)
 }
 //! [gradient]
 
 Vector gradient(const Objective& f, const Vector& x, double h) {
-    detail::check_gradient(detail::fn::gradient, f, x, h, true);
-    return gradient_with(f, x, h);
+    return detail::gradient_by(f, x, h, true, detail::SerialCoordinates{});
 }
 
 //! [directional_derivative]
@@ -127,13 +104,11 @@ double directional_derivative(const Objective& f, const Vector& x, const Vector&
 //! [directional_derivative]
 
 Matrix jacobian(const VectorFunction& F, const Vector& x) {
-    detail::check_gradient(detail::fn::jacobian, F, x, 0.0, false);
-    return jacobian_with(F, x, 0.0);
+    return detail::jacobian_by(F, x, 0.0, false, detail::SerialCoordinates{});
 }
 
 Matrix jacobian(const VectorFunction& F, const Vector& x, double h) {
-    detail::check_gradient(detail::fn::jacobian, F, x, h, true);
-    return jacobian_with(F, x, h);
+    return detail::jacobian_by(F, x, h, true, detail::SerialCoordinates{});
 }
 
 Matrix hessian(const Objective& f, const Vector& x) {
@@ -186,7 +161,7 @@ double gradient_check(const Objective& f, const VectorFunction& grad, const Vect
     detail::require_callable(detail::fn::gradient_check, grad, "grad");
     const Vector g = grad(x);
     detail::check_gradient_length(x.size(), g.size());
-    const Vector g_fd = gradient_with(f, x, 0.0);
+    const Vector g_fd = detail::gradient_by(f, x, 0.0, false, detail::SerialCoordinates{});
     // |g - g_fd| / max(|g|, |g_fd|, tiny)
     const double tiny = std::numeric_limits<double>::min();
     return two_norm(g - g_fd) / std::max({two_norm(g), two_norm(g_fd), tiny});
