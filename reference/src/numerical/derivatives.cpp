@@ -129,8 +129,8 @@ Vector jvp(const VectorFunction& F, const Vector& x, const Vector& v) {
     // J v ~ (F(x + t v) - F(x - t v)) / 2t
     const double t = step_along(x, v);
     const Vector F_plus = F(x + t * v), F_minus = F(x - t * v);
-    detail::check_output_length(detail::fn::jvp, m, F_plus.size(), 0);
-    detail::check_output_length(detail::fn::jvp, m, F_minus.size(), 0);
+    detail::check_jvp_output(m, F_plus.size());
+    detail::check_jvp_output(m, F_minus.size());
     Vector Jv = Vector::from_shape({m});
     for (std::size_t i = 0; i < m; ++i) Jv(i) = (F_plus(i) - F_minus(i)) / (2.0 * t);
     return Jv;

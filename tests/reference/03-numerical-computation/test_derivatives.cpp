@@ -353,5 +353,6 @@ TEST(DerivativesBadInput, OutputLengthChanges) {
     EXPECT_EQ(what_of([&] { ref::jacobian(F, Vector{0.0, 2.0}); }),
               "jacobian: F returned 1 values at the step along coordinate 1 but 2 at x");
     EXPECT_THROW(ref::vjp(F, Vector{0.0, 2.0}, Vector{1.0, 1.0}), dlmath::shape_error);
-    EXPECT_THROW(ref::jvp(F, Vector{0.0, 2.0}, Vector{0.0, 1.0}), dlmath::shape_error);
+    EXPECT_EQ(what_of([&] { ref::jvp(F, Vector{0.0, 2.0}, Vector{0.0, 1.0}); }),
+              "jvp: F returned 1 values at a step along v but 2 at x");
 }

@@ -97,6 +97,13 @@ inline void check_output_length(std::string_view function, std::size_t expected,
     }
 }
 
+/// `jvp(F, x, v)`: F must return at x ± t v as many values as at x.
+inline void check_jvp_output(std::size_t expected, std::size_t got) {
+    if (got != expected) {
+        throw shape_error(message(fn::jvp, ": F returned ", got, " values at a step along v but ", expected, " at x"));
+    }
+}
+
 /// `vjp(F, x, w)`: w has one entry per output of F (m of them, from F(x)).
 inline void check_vjp_weights(std::size_t m, const Vector& w) {
     if (w.size() != m) {
