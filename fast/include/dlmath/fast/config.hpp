@@ -104,13 +104,16 @@ inline constexpr std::size_t cov_blocked_max_d = 256;
 namespace dlmath::fast {
 
 /// Finite-difference gradients and Jacobians (fast::gradient, fast::jacobian)
-/// share their coordinates among threads from this many coordinates (256).
+/// share their coordinates among threads from this many coordinates (4096).
 /// Each coordinate costs two evaluations of the function, and each thread a
-/// private copy of the point; for a function that reads its whole argument
-/// (the common case, n operations per call), 256 coordinates are some
-/// 2 * 256^2 = 130 000 operations, several times the OpenMP team's wake-up
-/// and barrier. A costly function of few variables would pay from fewer
-/// coordinates; the threshold is set for cheap ones, where it matters.
-inline constexpr std::size_t fd_parallel_threshold = 256;
+/// private copy of the point. The threshold is set for the cheapest
+/// functions, which read a few entries of their argument (some 50-100 ns a
+/// coordinate, the std::function call and the moves included): 4096
+/// coordinates are then 0.2-0.4 ms of work, well above the OpenMP team's
+/// wake-up and barrier even on a machine busy with other processes, where
+/// 1000 coordinates ran ten times slower threaded than on one thread. A
+/// function that reads its whole argument costs n operations a call and
+/// would pay from far fewer coordinates.
+inline constexpr std::size_t fd_parallel_threshold = 4096;
 
 }  // namespace dlmath::fast
