@@ -112,5 +112,17 @@ inline constexpr std::size_t stable_parallel_threshold = std::size_t{1} << 15;
 /// multiple of every SIMD width), whose online normalisers are formed in
 /// parallel and combined in block order: the blocks depend on n only.
 inline constexpr std::size_t stable_block = std::size_t{1} << 13;
+/// Finite-difference gradients and Jacobians (fast::gradient, fast::jacobian)
+/// share their coordinates among threads from this many coordinates (4096).
+/// Each coordinate costs two evaluations of the function, and each thread a
+/// private copy of the point. The threshold is set for the cheapest
+/// functions, which read a few entries of their argument (some 50-100 ns a
+/// coordinate, the std::function call and the moves included): 4096
+/// coordinates are then 0.2-0.4 ms of work, well above the OpenMP team's
+/// wake-up and barrier even on a machine busy with other processes, where
+/// 1000 coordinates ran ten times slower threaded than on one thread. A
+/// function that reads its whole argument costs n operations a call and
+/// would pay from far fewer coordinates.
+inline constexpr std::size_t fd_parallel_threshold = 4096;
 
 }  // namespace dlmath::fast

@@ -12,3 +12,4 @@
 #include "dlmath/numeric.hpp"
 #include "dlmath/fast/numerical/summation.hpp"
 #include "dlmath/fast/numerical/stable.hpp"
+#include "dlmath/fast/numerical/derivatives.hpp"

@@ -17,3 +17,5 @@
 #include "dlmath/reference/numerical/floating_point.hpp"
 #include "dlmath/reference/numerical/summation.hpp"
 #include "dlmath/reference/numerical/stable.hpp"
+#include "dlmath/reference/numerical/derivatives.hpp"
+#include "dlmath/reference/numerical/calculus.hpp"

@@ -101,6 +101,174 @@ inline void check_probabilities(std::string_view function, const double* p, std:
 
 // ------------------------------------------------------------- derivatives, changes of variables, Taylor
 
+/// The names of the derivative, change-of-variables and Taylor functions, as
+/// the messages write them.
+namespace fn {
+inline constexpr std::string_view forward_difference = "forward_difference",
+                                  central_difference = "central_difference", gradient = "gradient",
+                                  directional_derivative = "directional_derivative", jacobian = "jacobian",
+                                  hessian = "hessian", jvp = "jvp", vjp = "vjp", gradient_check = "gradient_check",
+                                  linear_weight_jacobian = "linear_weight_jacobian";
+inline constexpr std::string_view polar_jacobian = "polar_jacobian",
+                                  polar_jacobian_cartesian = "polar_jacobian_cartesian",
+                                  polar_jacobian_inverse = "polar_jacobian_inverse",
+                                  polar_to_cartesian = "polar_to_cartesian",
+                                  cartesian_to_polar = "cartesian_to_polar", integrate_polar = "integrate_polar",
+                                  integrate_disc_cartesian = "integrate_disc_cartesian",
+                                  taylor_polynomial = "taylor_polynomial",
+                                  linear_approximation = "linear_approximation",
+                                  quadratic_approximation = "quadratic_approximation";
+}  // namespace fn
+
+/// Throws `domain_error` when a callable argument is empty (a default-constructed
+/// `std::function`): there is nothing to differentiate.
+template <class F>
+void require_callable(std::string_view function, const F& f, std::string_view name = "f") {
+    if (!f) throw domain_error(message(function, ": ", name, " is an empty function"));
+}
+
+/// Throws `domain_error` unless the point `x` is finite.
+inline void require_finite_point(std::string_view function, double x, std::string_view name = "x") {
+    if (!std::isfinite(x)) throw domain_error(message(function, ": ", name, " must be finite (got ", name, " = ", x, ")"));
+}
+
+/// Throws `domain_error` unless a user step `h` is finite and > 0.
+inline void require_step(std::string_view function, double h) {
+    if (!(h > 0.0) || std::isinf(h)) {
+        throw domain_error(message(function, ": the step h must be finite and > 0 (got h = ", h, ")"));
+    }
+}
+
+/// `forward_difference(f, x[, h])` and `central_difference(f, x[, h])`; pass
+/// `h = 0` for "the step chosen from epsilon".
+template <class F>
+void check_difference(std::string_view function, const F& f, double x, double h, bool user_step) {
+    require_callable(function, f);
+    require_finite_point(function, x);
+    if (user_step) require_step(function, h);
+}
+
+/// `gradient(f, x[, h])`, `hessian(f, x[, h])`: a finite point of any length (the
+/// gradient of a function of no variables is the empty vector).
+template <class F>
+void check_gradient(std::string_view function, const F& f, const Vector& x, double h, bool user_step) {
+    require_callable(function, f);
+    require_finite(function, x, "x");
+    if (user_step) require_step(function, h);
+}
+
+/// `directional_derivative(f, x, v)`, `jvp(F, x, v)`: x and v finite, of one length.
+template <class F>
+void check_along(std::string_view function, const F& f, const Vector& x, const Vector& v) {
+    require_callable(function, f);
+    if (x.size() != v.size()) {
+        throw shape_error(message(function, ": lengths differ (x has ", x.size(), " elements, v has ", v.size(), ")"));
+    }
+    require_finite(function, x, "x");
+    require_finite(function, v, "v");
+}
+
+/// A vector-valued function must return one length at every point: `shape_error`
+/// naming the evaluation (the coordinate j of the step) that broke it.
+inline void check_output_length(std::string_view function, std::size_t expected, std::size_t got, std::size_t j) {
+    if (got != expected) {
+        throw shape_error(message(function, ": F returned ", got, " values at the step along coordinate ", j,
+                                  " but ", expected, " at x"));
+    }
+}
+
+/// `jvp(F, x, v)`: F must return at x ± t v as many values as at x.
+inline void check_jvp_output(std::size_t expected, std::size_t got) {
+    if (got != expected) {
+        throw shape_error(message(fn::jvp, ": F returned ", got, " values at a step along v but ", expected, " at x"));
+    }
+}
+
+/// `vjp(F, x, w)`: w has one entry per output of F (m of them, from F(x)).
+inline void check_vjp_weights(std::size_t m, const Vector& w) {
+    if (w.size() != m) {
+        throw shape_error(message(fn::vjp, ": w must have one entry per output of F (F(x) has ", m,
+                                  " values, w has ", w.size(), ")"));
+    }
+    require_finite(fn::vjp, w, "w");
+}
+
+/// `gradient_check(f, grad, x)`: grad(x) must have x's length.
+inline void check_gradient_length(std::size_t n, std::size_t got) {
+    if (got != n) {
+        throw shape_error(message(fn::gradient_check, ": grad(x) has ", got, " entries but x has ", n));
+    }
+}
+
+/// `linear_weight_jacobian(o, x)`: x finite.
+inline void check_linear_weight_jacobian(const Vector& x) { require_finite(fn::linear_weight_jacobian, x, "x"); }
+
+/// The polar functions: finite r >= 0 and theta (r > 0 where the map is
+/// inverted, since the inverse Jacobian divides by det J = r).
+inline void check_polar(std::string_view function, double r, double theta, bool r_positive) {
+    require_finite_point(function, r, "r");
+    require_finite_point(function, theta, "theta");
+    if (r_positive ? !(r > 0.0) : !(r >= 0.0)) {
+        throw domain_error(message(function, ": r must be ", r_positive ? "> 0" : ">= 0", " (got r = ", r, ")"));
+    }
+}
+
+/// `polar_jacobian_cartesian(x, y)`: finite, and not the origin (where x/r is undefined).
+inline void check_polar_jacobian_cartesian(double x, double y) {
+    require_finite_point(fn::polar_jacobian_cartesian, x, "x");
+    require_finite_point(fn::polar_jacobian_cartesian, y, "y");
+    if (x == 0.0 && y == 0.0) {
+        throw domain_error(message(fn::polar_jacobian_cartesian, ": the point must not be the origin (x = y = 0)"));
+    }
+}
+
+/// A point of the plane given as a vector: exactly two finite entries.
+inline void check_plane_point(std::string_view function, const Vector& p, std::string_view name) {
+    if (p.size() != 2) {
+        throw shape_error(message(function, ": ", name, " must have 2 entries (", name, " has ", p.size(), ")"));
+    }
+    require_finite(function, p, name);
+}
+
+/// `integrate_polar(f, R, n)`, `integrate_disc_cartesian(f, R, n)`.
+template <class F>
+void check_disc_integral(std::string_view function, const F& f, double R, std::size_t n) {
+    require_callable(function, f);
+    if (!(R > 0.0) || std::isinf(R)) throw domain_error(message(function, ": R must be finite and > 0 (got R = ", R, ")"));
+    if (n == 0) throw domain_error(message(function, ": n must be >= 1 (got n = 0)"));
+}
+
+/// `taylor_polynomial(derivatives, x0, x)`.
+inline void check_taylor_polynomial(const Vector& derivatives, double x0, double x) {
+    require_finite(fn::taylor_polynomial, derivatives, "derivatives");
+    require_finite_point(fn::taylor_polynomial, x0, "x0");
+    require_finite_point(fn::taylor_polynomial, x, "x");
+}
+
+/// `linear_approximation(f0, g, x0, x)`, `quadratic_approximation(f0, g, H, x0, x)`:
+/// g, x0 and x of one length n, H of shape (n, n), everything finite.
+inline void check_approximation(std::string_view function, double f0, const Vector& g, const Vector& x0,
+                                const Vector& x) {
+    require_finite_point(function, f0, "f0");
+    if (g.size() != x0.size() || x.size() != x0.size()) {
+        throw shape_error(message(function, ": lengths differ (g has ", g.size(), " entries, x0 ", x0.size(), ", x ",
+                                  x.size(), ")"));
+    }
+    require_finite(function, g, "g");
+    require_finite(function, x0, "x0");
+    require_finite(function, x, "x");
+}
+inline void check_quadratic_approximation(double f0, const Vector& g, const Matrix& H, const Vector& x0,
+                                          const Vector& x) {
+    check_approximation(fn::quadratic_approximation, f0, g, x0, x);
+    if (H.shape(0) != g.size() || H.shape(1) != g.size()) {
+        throw shape_error(message(fn::quadratic_approximation, ": H must be ", g.size(), "x", g.size(), " (H is ",
+                                  shape_string(H), ")"));
+    }
+    require_finite(fn::quadratic_approximation, H, "H");
+}
+
+
 // ------------------------------------------------------------- conditioning, integration, Newton
 
 }  // namespace dlmath::detail
