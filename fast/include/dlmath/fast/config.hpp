@@ -100,3 +100,16 @@ inline constexpr std::size_t cov_max_blocks = 64;
 inline constexpr std::size_t cov_blocked_max_d = 256;
 
 }  // namespace dlmath::fast
+
+namespace dlmath::fast {
+
+/// The composite quadrature rules (fast::riemann_left, riemann_midpoint, trapezoid,
+/// simpson) split their panels over threads from this many panels on (2^12). The
+/// integrand is a call through std::function (some 2–20 ns each, more for a costly f),
+/// so 4096 panels are 10–100 µs of work, worth the OpenMP team's wake-up; below, one
+/// thread adds the terms. Above, the panels are cut into the fixed blocks of
+/// `reduction_block` nodes and the block sums added in block order, so the result is
+/// the same for every thread count.
+inline constexpr std::size_t quadrature_parallel_threshold = std::size_t{1} << 12;
+
+}  // namespace dlmath::fast

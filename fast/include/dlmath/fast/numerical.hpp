@@ -10,3 +10,4 @@
 
 #include "dlmath/fast/config.hpp"
 #include "dlmath/numeric.hpp"
+#include "dlmath/fast/numerical/integration.hpp"

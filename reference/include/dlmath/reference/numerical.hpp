@@ -14,3 +14,6 @@
 /// derivatives, changes of variables, integration and Newton's method.
 
 #include "dlmath/numeric.hpp"
+#include "dlmath/reference/numerical/conditioning.hpp"
+#include "dlmath/reference/numerical/integration.hpp"
+#include "dlmath/reference/numerical/roots.hpp"
