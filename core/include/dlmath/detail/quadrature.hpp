@@ -8,6 +8,7 @@
 
 namespace dlmath::detail {
 
+//! [quadrature_nodes]
 /// The node \f$ x_i = a + i h \f$, \f$ h = (b - a)/n \f$, of a rule with n panels; the last
 /// node is b itself (a + n h may round to a neighbour of b).
 inline double quadrature_node(double a, double b, double h, std::size_t i, std::size_t n) {
@@ -29,5 +30,6 @@ inline double simpson_weight(std::size_t i, std::size_t n) {
     if (i == 0 || i == n) return 1.0;
     return i % 2 == 1 ? 4.0 : 2.0;
 }
+//! [quadrature_nodes]
 
 }  // namespace dlmath::detail
