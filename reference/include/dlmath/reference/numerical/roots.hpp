@@ -50,6 +50,11 @@ struct RootResult {
 /// after max_iter steps. Convergence: quadratic near a simple root,
 /// \f$ |e_{k+1}| \approx \frac{|f''|}{2|f'|} e_k^2 \f$; linear (rate 1/2) at a double root;
 /// local only (a start far away may diverge or cycle).
+/// \param f the function whose root is sought
+/// \param df its derivative \f$ f' \f$
+/// \param x0 the start
+/// \param tol the step size below which the iteration has converged
+/// \param max_iter the most steps taken
 /// \param record keep the iterates \f$ x_0, x_1, \ldots \f$ in the result
 /// \throws dlmath::domain_error if x0 is NaN/inf or tol is negative, NaN or infinite.
 /// \sa newton_minimize, bisect, convergence_order
