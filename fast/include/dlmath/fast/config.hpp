@@ -124,5 +124,13 @@ inline constexpr std::size_t stable_block = std::size_t{1} << 13;
 /// function that reads its whole argument costs n operations a call and
 /// would pay from far fewer coordinates.
 inline constexpr std::size_t fd_parallel_threshold = 4096;
+/// The composite quadrature rules (fast::riemann_left, riemann_midpoint, trapezoid,
+/// simpson) split their panels over threads from this many panels on (2^12). The
+/// integrand is a call through std::function (some 2–20 ns each, more for a costly f),
+/// so 4096 panels are 10–100 µs of work, worth the OpenMP team's wake-up; below, one
+/// thread adds the terms. Above, the panels are cut into the fixed blocks of
+/// `reduction_block` nodes and the block sums added in block order, so the result is
+/// the same for every thread count.
+inline constexpr std::size_t quadrature_parallel_threshold = std::size_t{1} << 12;
 
 }  // namespace dlmath::fast

@@ -13,3 +13,4 @@
 #include "dlmath/fast/numerical/summation.hpp"
 #include "dlmath/fast/numerical/stable.hpp"
 #include "dlmath/fast/numerical/derivatives.hpp"
+#include "dlmath/fast/numerical/integration.hpp"

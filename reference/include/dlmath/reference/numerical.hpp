@@ -19,3 +19,6 @@
 #include "dlmath/reference/numerical/stable.hpp"
 #include "dlmath/reference/numerical/derivatives.hpp"
 #include "dlmath/reference/numerical/calculus.hpp"
+#include "dlmath/reference/numerical/conditioning.hpp"
+#include "dlmath/reference/numerical/integration.hpp"
+#include "dlmath/reference/numerical/roots.hpp"
