@@ -3,23 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <string_view>
 
 #include <dlmath/errors.hpp>
 
 namespace dlmath::exercises {
 
-// BEGIN SOLUTION
-namespace {
-void require_logits(std::string_view function, const Vector& x) {
-    if (x.size() == 0) throw shape_error(detail::message(function, ": x is empty (x is ", shape_string(x), ")"));
-}
-}  // namespace
-// END SOLUTION
-
 double logsumexp(const Vector& x) {
     // BEGIN SOLUTION
-    require_logits("logsumexp", x);
+    if (x.size() == 0) throw shape_error(detail::message("logsumexp: x is empty (x is ", shape_string(x), ")"));
     // LSE(x) = m + log sum_i e^(x_i - m): every exponent <= 0, the largest term e^0 = 1
     double m = x(0);
     for (std::size_t i = 1; i < x.size(); ++i) m = std::fmax(m, x(i));
@@ -31,7 +22,7 @@ double logsumexp(const Vector& x) {
 
 Vector softmax(const Vector& x) {
     // BEGIN SOLUTION
-    require_logits("softmax", x);
+    if (x.size() == 0) throw shape_error(detail::message("softmax: x is empty (x is ", shape_string(x), ")"));
     // softmax(x)_i = e^(x_i - m) / sum_j e^(x_j - m): the sum lies in [1, n]
     double m = x(0);
     for (std::size_t i = 1; i < x.size(); ++i) m = std::max(m, x(i));
@@ -48,7 +39,7 @@ Vector softmax(const Vector& x) {
 
 Vector log_softmax(const Vector& x) {
     // BEGIN SOLUTION
-    require_logits("log_softmax", x);
+    if (x.size() == 0) throw shape_error(detail::message("log_softmax: x is empty (x is ", shape_string(x), ")"));
     // log softmax(x)_i = x_i - LSE(x)
     const double lse = logsumexp(x);
     Vector y = Vector::from_shape({x.size()});
