@@ -37,9 +37,20 @@ inline double jacobi_bound(std::size_t n) { return 60.0 * static_cast<double>(st
 /// A^T, as a Matrix.
 inline Matrix tr(const Matrix& A) { return xt::transpose(A); }
 /// ||A||_F, summed plainly (the scale of a bound, not a result under test).
-inline double fro(const Matrix& A) { return std::sqrt(xt::sum(A * A)()); }
-/// max |a_ij|, 0 for an empty matrix.
-inline double max_abs(const Matrix& A) { return A.size() ? xt::amax(xt::abs(A))() : 0.0; }
+/// Templates over any expression: a Vector passed to a Matrix parameter would be
+/// converted by xtensor's implicit constructor, which reads a second extent the
+/// vector does not have.
+template <class E>
+double fro(const xt::xexpression<E>& e) {
+    const auto& A = e.derived_cast();
+    return std::sqrt(xt::sum(A * A)());
+}
+/// max |a_ij| of a vector, matrix or expression; 0 when empty.
+template <class E>
+double max_abs(const xt::xexpression<E>& e) {
+    const auto& A = e.derived_cast();
+    return A.size() ? double(xt::amax(xt::abs(A))()) : 0.0;
+}
 
 /// Distance in units in the last place between two finite doubles
 /// (0 when bitwise equal, 1 for neighbours; +0 and -0 are 0 apart).
