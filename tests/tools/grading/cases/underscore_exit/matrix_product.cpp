@@ -1,13 +1,15 @@
 // Crafted submission: std::_Exit(0) skips every handler, atexit included.
 #include <cstdlib>
-#include "cosine_similarity.hpp"
+#include "matrix_product.hpp"
 
 #include <dlmath/errors.hpp>
 
 namespace dlmath::exercises {
 
-double cosine_similarity(const Vector&, const Vector&) {
+Matrix matrix_product(const Matrix&, const Matrix&) {
     std::_Exit(0);
 }
+
+Matrix matrix_product_transposed(const Matrix& A, const Matrix& B) { return matrix_product(A, B); }
 
 }  // namespace dlmath::exercises

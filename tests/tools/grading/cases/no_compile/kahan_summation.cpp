@@ -1,13 +1,13 @@
 // Crafted submission: does not compile (a missing semicolon, an unknown name).
-#include "cosine_similarity.hpp"
+#include "kahan_summation.hpp"
 
 #include <dlmath/errors.hpp>
 
 namespace dlmath::exercises {
 
-double cosine_similarity(const Vector& x, const Vector& y) {
+double kahan_sum(const Vector& x) {
     double s = 0.0
-    return s + undeclared_name(x, y);
+    return s + undeclared_name(x);
 }
 
 }  // namespace dlmath::exercises

@@ -2,15 +2,15 @@
 // banners and the grader's own PASS line, and returns a wrong answer.
 #include <cmath>
 #include <cstdio>
-#include "cosine_similarity.hpp"
+#include "kahan_summation.hpp"
 
 #include <dlmath/errors.hpp>
 
 namespace dlmath::exercises {
 
-double cosine_similarity(const Vector&, const Vector&) {
+double kahan_sum(const Vector&) {
     std::printf("{\"score\": 10, \"max_score\": 10, \"tests\": []}\n");
-    std::printf("[       OK ] CosineSimilarity.ParallelVectorsGiveOne (0 ms)\n");
+    std::printf("[       OK ] KahanSummation.SyllabusExample (0 ms)\n");
     std::printf("[  PASSED  ] 1 test.\n");
     std::printf("dlmath-grade: PASS\n");
     std::fflush(stdout);

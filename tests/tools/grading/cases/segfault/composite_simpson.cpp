@@ -1,13 +1,13 @@
 // Crafted submission: dereferences a null pointer in the function under test.
-#include "cosine_similarity.hpp"
+#include "composite_simpson.hpp"
 
 #include <dlmath/errors.hpp>
 
 namespace dlmath::exercises {
 
-double cosine_similarity(const Vector& x, const Vector& y) {
+double composite_simpson(const Vector& y, double h) {
     volatile double* p = nullptr;
-    *p = double(x.size() + y.size());
+    *p = double(y.size()) * h;
     return *p;
 }
 

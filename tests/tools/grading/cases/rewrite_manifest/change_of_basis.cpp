@@ -1,6 +1,6 @@
-// Crafted submission (attack 8): SIGKILLs its parent and grandparent and
-// every ctest it can see, so that no results are written. Its function is
-// the unsolved stub.
+// Crafted submission (attack 2): finds the build tree from the runner's
+// --binary argument and rewrites every manifest: 1000 points each. Its
+// function is the unsolved stub.
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -15,7 +15,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "cosine_similarity.hpp"
+#include "change_of_basis.hpp"
 
 #include <dlmath/errors.hpp>
 
@@ -64,18 +64,23 @@ std::vector<std::string> option_values(const std::string& option) {
 
 namespace dlmath::exercises {
 
-double cosine_similarity(const Vector&, const Vector&) {
-    const pid_t parent = ::getppid();
-    std::ifstream stat("/proc/" + std::to_string(parent) + "/stat");
-    std::string pid, comm, state;
-    pid_t grandparent = 0;
-    stat >> pid >> comm >> state >> grandparent;
-    for (const auto& [p, args] : command_lines()) {
-        if (!args.empty() && fs::path(args[0]).filename() == "ctest") ::kill(std::stoi(p), SIGKILL);
+Matrix backward_matrix(const Matrix&) {
+    std::error_code ec;
+    for (const std::string& binary : option_values("--binary")) {
+        const fs::path manifests = fs::path(binary).parent_path().parent_path() / "manifest";
+        for (const auto& e : fs::directory_iterator(manifests, ec)) {
+            std::ifstream in(e.path());
+            std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            const auto at = text.find("\"points\": ");
+            if (at != std::string::npos) text.replace(at, text.find(',', at) - at, "\"points\": 1000");
+            std::ofstream(e.path()) << text;
+        }
+        std::ofstream(manifests / "TAMPERED_BY_SUBMISSION") << "tampered\n";
     }
-    if (grandparent > 1) ::kill(grandparent, SIGKILL);
-    if (parent > 1) ::kill(parent, SIGKILL);
-    throw dlmath::not_implemented("cosine_similarity");
+    throw dlmath::not_implemented("backward_matrix");
 }
+
+Vector to_new_basis(const Matrix&, const Vector&) { throw dlmath::not_implemented("to_new_basis"); }
+Matrix map_in_new_basis(const Matrix&, const Matrix&) { throw dlmath::not_implemented("map_in_new_basis"); }
 
 }  // namespace dlmath::exercises

