@@ -117,7 +117,7 @@ void ladder_figure(const std::filesystem::path& dir, bool quick) {
     using Step = Matrix (*)(const Matrix&);
     const Step steps[] = {[](const Matrix& A) { return ref::softmax(A, 1); }, ladder::softmax_step1,
                           ladder::softmax_step2, ladder::softmax_step3, ladder::softmax_step4,
-                          ladder::softmax_step5};
+                          ladder::softmax_step5, ladder::softmax_step6};
     Matrix rows = Matrix::from_shape({std::size(steps), 2});
     std::cout << "  the softmax ladder (" << m << " x " << n << ", median of 5 runs):\n";
     for (std::size_t k = 0; k < std::size(steps); ++k) {

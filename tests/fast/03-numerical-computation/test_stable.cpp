@@ -239,7 +239,7 @@ TEST(SoftmaxLadder, EveryStepAgreesWithTheReference) {
     namespace ladder = dlmath::fast::detail::ladder;
     using Step = Matrix (*)(const Matrix&);
     const Step steps[] = {ladder::softmax_step1, ladder::softmax_step2, ladder::softmax_step3,
-                          ladder::softmax_step4, ladder::softmax_step5};
+                          ladder::softmax_step4, ladder::softmax_step5, ladder::softmax_step6};
     static_assert(std::size(steps) == ladder::softmax_steps);
     for (const auto& [m, n] : {std::pair<std::size_t, std::size_t>{1, 1}, {3, 7}, {17, 33}, {40, 1031}}) {
         const Matrix X = random<Matrix>({m, n}, m + n, 300.0);

@@ -14,6 +14,8 @@
 
 namespace dlmath::fast {
 
+// ------------------------------------------------------------- chapter 1
+
 /// Memory-bound kernels (dot, norm, gdt, matvec, centring in pca) run on one
 /// thread below this many elements (2^16 doubles, 512 KiB). Trades the cost
 /// of waking the OpenMP team and its closing barrier — a few microseconds,
@@ -70,9 +72,7 @@ inline constexpr std::size_t sample_parallel_threshold = std::size_t{1} << 14;
 /// 8 blocks to share among the threads.
 inline constexpr std::size_t sample_block = std::size_t{1} << 11;
 
-}  // namespace dlmath::fast
-
-namespace dlmath::fast {
+// ------------------------------------------------------------- chapter 2
 
 /// The batched densities of chapter 2 (log_pdf of a sample under a
 /// multivariate Gaussian or a mixture) run on one thread below this many
@@ -81,10 +81,6 @@ namespace dlmath::fast {
 /// wake-up and barrier against a second core's share of independent points;
 /// there is no reduction, so the result never depends on the thread count.
 inline constexpr std::size_t density_parallel_threshold = std::size_t{1} << 17;
-
-}  // namespace dlmath::fast
-
-namespace dlmath::fast {
 
 /// cov of a tall data matrix (fast::cov): its rows are cut into fixed blocks
 /// of at least this many rows (2^10), whose partial Gram matrices are formed
@@ -99,9 +95,7 @@ inline constexpr std::size_t cov_max_blocks = 64;
 /// themselves, and 64 partials of it would take too much memory.
 inline constexpr std::size_t cov_blocked_max_d = 256;
 
-}  // namespace dlmath::fast
-
-namespace dlmath::fast {
+// ------------------------------------------------------------- chapter 3
 
 /// The stable formulas of chapter 3 (softmax, logsumexp, log_softmax): a
 /// matrix is shared among the threads row by row, and only from this many

@@ -27,7 +27,7 @@
 namespace dlmath::fast::detail::ladder {
 
 /// The number of softmax steps after the reference (step 0).
-inline constexpr int softmax_steps = 5;
+inline constexpr int softmax_steps = 6;
 
 /// Step 1: three sweeps over the matrix (max, exp-sum, divide), scalar.
 Matrix softmax_step1(const Matrix& X);
@@ -37,7 +37,11 @@ Matrix softmax_step2(const Matrix& X);
 Matrix softmax_step3(const Matrix& X);
 /// Step 4: step 3 on xsimd batches with the kernel exponential, one thread.
 Matrix softmax_step4(const Matrix& X);
-/// Step 5: step 4 with the rows shared among the threads (the fast twin).
+/// Step 5: one exponential per element, one thread: the row's maximum, then e^(x − m) stored
+/// and summed, then scaled (the row stays in cache, so step 4's single read saved nothing and
+/// its second exponential was pure cost), on xsimd batches.
 Matrix softmax_step5(const Matrix& X);
+/// Step 6: step 5 with the rows shared among the threads (the fast twin).
+Matrix softmax_step6(const Matrix& X);
 
 }  // namespace dlmath::fast::detail::ladder
