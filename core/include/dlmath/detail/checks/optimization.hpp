@@ -1,0 +1,69 @@
+/// \file
+/// \brief Chapter 4's input checks: one `check_<function>` per public
+/// function, called first thing by both twins, so that the reference and the
+/// fast function reject exactly the same inputs with the same message. Each
+/// function's name is written once, in `fn::`. One block per area of the
+/// chapter (objectives, gradient methods, momentum and adaptive methods,
+/// second-order methods, constrained problems, empirical risk, batched
+/// optimisers), each with its own `fn` names.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "dlmath/detail/checks/common.hpp"
+#include "dlmath/optimization.hpp"
+
+namespace dlmath::detail {
+
+// ------------------------------------------------------------- shared by every optimiser
+
+/// An optimiser's objective, start and options: value and gradient present,
+/// the start of the objective's dimension with finite entries, tolerances
+/// finite and >= 0, at least one iteration, a positive divergence threshold.
+inline void check_optimizer_inputs(std::string_view function, const Objective& f, const Vector& x0,
+                                   const OptimizeOptions& o) {
+    if (!f.value || !f.gradient) {
+        throw domain_error(message(function, ": the objective needs a value and a gradient"));
+    }
+    if (x0.size() != f.dim) {
+        throw shape_error(message(function, ": the start has ", x0.size(), " entries but the objective ",
+                                  f.name.empty() ? std::string("f") : f.name, " takes ", f.dim));
+    }
+    for (std::size_t i = 0; i < x0.size(); ++i) {
+        if (!std::isfinite(x0(i))) {
+            throw domain_error(message(function, ": the start must be finite (x0[", i, "] = ", x0(i), ")"));
+        }
+    }
+    if (!(o.gradient_tolerance >= 0.0) || !std::isfinite(o.gradient_tolerance)) {
+        throw domain_error(message(function, ": gradient_tolerance must be finite and >= 0 (got ",
+                                   o.gradient_tolerance, ")"));
+    }
+    if (!(o.step_tolerance >= 0.0) || !std::isfinite(o.step_tolerance)) {
+        throw domain_error(message(function, ": step_tolerance must be finite and >= 0 (got ", o.step_tolerance, ")"));
+    }
+    if (o.max_iterations == 0) {
+        throw domain_error(message(function, ": max_iterations must be >= 1 (got 0)"));
+    }
+    if (!(o.divergence_threshold > 0.0)) {
+        throw domain_error(message(function, ": divergence_threshold must be > 0 (got ", o.divergence_threshold, ")"));
+    }
+}
+
+/// A step size, learning rate or other named parameter that must be finite and > 0.
+inline void check_positive(std::string_view function, std::string_view name, double v) {
+    if (!(v > 0.0) || !std::isfinite(v)) {
+        throw domain_error(message(function, ": ", name, " must be finite and > 0 (got ", name, " = ", v, ")"));
+    }
+}
+
+/// A decay or momentum parameter in [0, 1).
+inline void check_unit_interval(std::string_view function, std::string_view name, double v) {
+    if (!(v >= 0.0 && v < 1.0)) {
+        throw domain_error(message(function, ": ", name, " must lie in [0, 1) (got ", name, " = ", v, ")"));
+    }
+}
+
+}  // namespace dlmath::detail
