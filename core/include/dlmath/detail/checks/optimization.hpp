@@ -67,3 +67,111 @@ inline void check_unit_interval(std::string_view function, std::string_view name
 }
 
 }  // namespace dlmath::detail
+
+// ------------------------------------------------------------- objectives and test problems
+
+namespace dlmath::detail {
+
+namespace fn {
+inline constexpr std::string_view quadratic = "quadratic", quadratic_minimizer = "quadratic_minimizer",
+                                  quadratic_condition = "quadratic_condition",
+                                  ill_conditioned_hessian = "ill_conditioned_hessian", rosenbrock = "rosenbrock",
+                                  beale = "beale", booth = "booth", himmelblau = "himmelblau",
+                                  exercise_function = "exercise_function", exercise_batch = "exercise_batch",
+                                  least_squares = "least_squares", ridge = "ridge", ridge_minimizer = "ridge_minimizer",
+                                  logistic_regression = "logistic_regression";
+}  // namespace fn
+
+/// The point handed to an objective's value, gradient or Hessian: `n` entries.
+inline void check_objective_point(std::string_view function, std::size_t n, const Vector& x) {
+    if (x.size() != n) {
+        throw shape_error(message(function, ": the point has ", x.size(), " entries but the objective takes ", n));
+    }
+}
+
+/// The points handed to a batched objective: the rows of `X ~ (m, n)`, finite.
+inline void check_objective_batch(std::string_view function, std::size_t n, const Matrix& X) {
+    if (X.shape(1) != n) {
+        throw shape_error(message(function, ": X must have ", n, " columns, one per variable (X is ", shape_string(X),
+                                  ")"));
+    }
+    require_finite(function, X, "X");
+}
+
+/// quadratic(A, b): A square, not empty, finite, symmetric and positive
+/// definite; b of A's order, finite. Positive definiteness is tested by
+/// Cholesky's factorisation \f$ A = L L^\top \f$, which exists exactly when
+/// every pivot \f$ a_{jj} - \sum_{k<j} l_{jk}^2 \f$ is > 0; the message names
+/// the first pivot that is not.
+inline void check_quadratic(std::string_view function, const Matrix& A, const Vector& b) {
+    require_nonempty(function, A, "A");
+    require_square(function, A, "A");
+    require_rhs_rows(function, A, b, "A", "b");
+    require_finite(function, A, "A");
+    require_finite(function, b, "b");
+    require_symmetric(function, A, "A");
+    const std::size_t n = A.shape(0);
+    Matrix L = Matrix::from_shape({n, n});
+    L.fill(0.0);
+    for (std::size_t j = 0; j < n; ++j) {
+        double pivot = A(j, j);
+        for (std::size_t k = 0; k < j; ++k) pivot -= L(j, k) * L(j, k);
+        if (!(pivot > 0.0)) {
+            throw domain_error(message(function, ": A must be positive definite (A is ", shape_string(A),
+                                       "; Cholesky's pivot ", j, " is ", pivot, " <= 0)"));
+        }
+        L(j, j) = std::sqrt(pivot);
+        for (std::size_t i = j + 1; i < n; ++i) {
+            double s = A(i, j);
+            for (std::size_t k = 0; k < j; ++k) s -= L(i, k) * L(j, k);
+            L(i, j) = s / L(j, j);
+        }
+    }
+}
+
+/// ill_conditioned_hessian(kappa, theta): kappa finite and >= 1, theta finite.
+inline void check_ill_conditioned_hessian(double kappa, double theta) {
+    if (!(kappa >= 1.0) || !std::isfinite(kappa)) {
+        throw domain_error(message(fn::ill_conditioned_hessian, ": kappa must be finite and >= 1 (got kappa = ", kappa,
+                                   ")"));
+    }
+    if (!std::isfinite(theta)) {
+        throw domain_error(message(fn::ill_conditioned_hessian, ": theta must be finite (got theta = ", theta, ")"));
+    }
+}
+
+/// rosenbrock(n): n >= 2.
+inline void check_rosenbrock(std::size_t n) {
+    if (n < 2) throw domain_error(message(fn::rosenbrock, ": n must be >= 2 (got n = ", n, ")"));
+}
+
+/// least_squares(A, b) and ridge(A, b, alpha): A not empty, b of A's rows,
+/// both finite.
+inline void check_least_squares(std::string_view function, const Matrix& A, const Vector& b) {
+    require_nonempty(function, A, "A");
+    require_rhs_rows(function, A, b, "A", "b");
+    require_finite(function, A, "A");
+    require_finite(function, b, "b");
+}
+
+/// ridge(A, b, alpha): as least_squares, alpha finite and >= 0.
+inline void check_ridge(std::string_view function, const Matrix& A, const Vector& b, double alpha) {
+    check_least_squares(function, A, b);
+    require_nonnegative(function, "alpha", alpha);
+}
+
+/// logistic_regression(X, y): X not empty and finite, y of X's rows with
+/// every label 0 or 1.
+inline void check_logistic_regression(const Matrix& X, const Vector& y) {
+    const std::string_view function = fn::logistic_regression;
+    require_nonempty(function, X, "X");
+    require_rhs_rows(function, X, y, "X", "y");
+    require_finite(function, X, "X");
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        if (!(y(i) == 0.0 || y(i) == 1.0)) {
+            throw domain_error(message(function, ": the labels must be 0 or 1 (y[", i, "] = ", y(i), ")"));
+        }
+    }
+}
+
+}  // namespace dlmath::detail
