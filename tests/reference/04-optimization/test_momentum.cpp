@@ -180,23 +180,31 @@ TEST(Nesterov, TakesTheGradientAtTheLookAheadPoint) {
 
 // ---------------------------------------------------------------- Adam
 
-// Adam's steps do not change when the gradient is scaled by c = 2^k: every operation on the
-// scaled m, v, m̂, v̂ is the unscaled one times a power of 2, exact (no overflow or underflow
-// here), √(c² v̂) = c √v̂ exactly, and ε = 1e-300 is below half an ulp of c√v̂ (|∇f| ≥ 1e-9 on
-// these runs), so c√v̂ + ε rounds to c√v̂ and the quotient is the unscaled one: bitwise equal.
-TEST(Adam, StepsAreInvariantToScalingTheGradientByAPowerOfTwo) {
-    const Objective f = quadratic(10.0, 1.0, -2.0);
+namespace {
+// Adam with η = 0.05 and ε = 1e-300 (negligible) on c·f, f = ½(x − (1, −2))ᵀdiag(1, 10)(x − (1, −2)),
+// from (4, 3) for `steps` steps, recorded.
+OptimizeResult adam_on_scaled_quadratic(double c, std::size_t steps) {
     ref::AdamParameters p;
     p.learning_rate = 0.05;
     p.eps = 1e-300;
     OptimizeOptions o;
-    o.max_iterations = 200;
+    o.max_iterations = steps;
     o.gradient_tolerance = 0.0;
     o.record = true;
-    const OptimizeResult base = ref::adam(f, Vector{4.0, 3.0}, p, o);
+    return ref::adam(scaled(quadratic(10.0, 1.0, -2.0), c), Vector{4.0, 3.0}, p, o);
+}
+}  // namespace
+
+// Adam's steps do not change when the gradient is scaled by c = 2^k: every operation on the
+// scaled m, v, m̂, v̂ is the unscaled one times a power of 2, exact (no overflow or underflow
+// here), √(c² v̂) = c √v̂ exactly, and ε = 1e-300 is below half an ulp of c√v̂ (v̂ averages the
+// squared gradients of about 1000 steps, the first of size 3 to 50, so c√v̂ stays far above
+// 1e-280), so c√v̂ + ε rounds to c√v̂ and the quotient is the unscaled one: bitwise equal.
+TEST(Adam, StepsAreInvariantToScalingTheGradientByAPowerOfTwo) {
+    const OptimizeResult base = adam_on_scaled_quadratic(1.0, 200);
     for (const double c : {0x1p-20, 0x1p-3, 0x1p5, 0x1p30}) {
         SCOPED_TRACE(c);
-        expect_same_run(ref::adam(scaled(f, c), Vector{4.0, 3.0}, p, o), base);
+        expect_same_run(adam_on_scaled_quadratic(c, 200), base);
     }
 }
 
@@ -204,13 +212,7 @@ TEST(Adam, StepsAreInvariantToScalingTheGradientByAPowerOfTwo) {
 // arithmetic for any c (ε = 1e-300 negligible); each side's computed quotient is within about
 // 8u of ±1, so the first iterates agree within 8u η + 2u|x₁|.
 TEST(Adam, FirstStepIsInvariantToScalingTheGradientByThree) {
-    const Objective f = quadratic(10.0, 1.0, -2.0);
-    ref::AdamParameters p;
-    p.learning_rate = 0.05;
-    p.eps = 1e-300;
-    OptimizeOptions o;
-    o.max_iterations = 1;
-    const OptimizeResult a = ref::adam(f, Vector{4.0, 3.0}, p, o), b = ref::adam(scaled(f, 3.0), Vector{4.0, 3.0}, p, o);
+    const OptimizeResult a = adam_on_scaled_quadratic(1.0, 1), b = adam_on_scaled_quadratic(3.0, 1);
     for (std::size_t i = 0; i < 2; ++i) EXPECT_NEAR(a.x(i), b.x(i), 8 * u * 0.05 + 2 * u * std::fabs(a.x(i)));
 }
 
