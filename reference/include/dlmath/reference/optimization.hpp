@@ -16,3 +16,4 @@
 
 #include "dlmath/optimization.hpp"
 #include "dlmath/reference/optimization/objectives.hpp"
+#include "dlmath/reference/optimization/momentum.hpp"

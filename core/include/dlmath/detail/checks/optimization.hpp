@@ -66,6 +66,50 @@ inline void check_unit_interval(std::string_view function, std::string_view name
     }
 }
 
+// ------------------------------------------------------------- momentum and adaptive methods
+
+/// The names of the momentum and adaptive optimisers, as the messages write them.
+namespace fn {
+inline constexpr std::string_view momentum = "momentum", nesterov = "nesterov", adagrad = "adagrad",
+                                  rmsprop = "rmsprop", adam = "adam", adamw = "adamw";
+}  // namespace fn
+
+/// `momentum` and `nesterov`: a learning rate eta > 0 (finite) and a momentum lambda in [0, 1).
+inline void check_momentum(std::string_view function, double learning_rate, double momentum) {
+    check_positive(function, "learning_rate", learning_rate);
+    check_unit_interval(function, "momentum", momentum);
+}
+
+/// `adagrad`: eta > 0, eps > 0, an initial accumulator >= 0 (all finite).
+inline void check_adagrad(double learning_rate, double eps, double initial_accumulator) {
+    check_positive(fn::adagrad, "learning_rate", learning_rate);
+    check_positive(fn::adagrad, "eps", eps);
+    if (!(initial_accumulator >= 0.0) || !std::isfinite(initial_accumulator)) {
+        throw domain_error(message(fn::adagrad, ": initial_accumulator_value must be finite and >= 0 (got ",
+                                   initial_accumulator, ")"));
+    }
+}
+
+/// `rmsprop`: eta > 0, the decay alpha in [0, 1), eps > 0.
+inline void check_rmsprop(double learning_rate, double alpha, double eps) {
+    check_positive(fn::rmsprop, "learning_rate", learning_rate);
+    check_unit_interval(fn::rmsprop, "alpha", alpha);
+    check_positive(fn::rmsprop, "eps", eps);
+}
+
+/// `adam` and `adamw`: eta > 0, beta1 and beta2 in [0, 1), eps > 0, a weight decay >= 0 (finite).
+inline void check_adam(std::string_view function, double learning_rate, double beta1, double beta2, double eps,
+                       double weight_decay) {
+    check_positive(function, "learning_rate", learning_rate);
+    check_unit_interval(function, "beta1", beta1);
+    check_unit_interval(function, "beta2", beta2);
+    check_positive(function, "eps", eps);
+    if (!(weight_decay >= 0.0) || !std::isfinite(weight_decay)) {
+        throw domain_error(message(function, ": weight_decay must be finite and >= 0 (got weight_decay = ",
+                                   weight_decay, ")"));
+    }
+}
+
 }  // namespace dlmath::detail
 
 // ------------------------------------------------------------- objectives and test problems
