@@ -15,3 +15,4 @@
 /// constrained problems and the KKT conditions, empirical risk.
 
 #include "dlmath/optimization.hpp"
+#include "dlmath/reference/optimization/gradient_methods.hpp"
