@@ -61,18 +61,28 @@ Objective diagonal_quadratic(double kappa) {
     return quadratic(Matrix{{1.0, 0.0}, {0.0, kappa}}, Vector{0.0, 0.0});
 }
 
-// Rosenbrock's function in 2-D: (1 − x)² + 100 (y − x²)²
-Objective rosenbrock2() {
+// Himmelblau's function (x² + y − 11)² + (x + y² − 7)²: four minima, a maximum, saddles
+Objective himmelblau() {
     Objective f;
     f.dim = 2;
-    f.name = "rosenbrock";
+    f.name = "himmelblau";
     f.value = [](const Vector& x) {
-        return (1 - x(0)) * (1 - x(0)) + 100 * (x(1) - x(0) * x(0)) * (x(1) - x(0) * x(0));
+        const double a = x(0) * x(0) + x(1) - 11, b = x(0) + x(1) * x(1) - 7;
+        return a * a + b * b;
     };
     f.gradient = [](const Vector& x) -> Vector {
-        return Vector{-2 * (1 - x(0)) - 400 * x(0) * (x(1) - x(0) * x(0)), 200 * (x(1) - x(0) * x(0))};
+        const double a = x(0) * x(0) + x(1) - 11, b = x(0) + x(1) * x(1) - 7;
+        return Vector{4 * x(0) * a + 2 * b, 2 * a + 4 * x(1) * b};
     };
     return f;
+}
+
+// Options that keep the trajectory of at most `steps` steps
+OptimizeOptions recorded(std::size_t steps) {
+    OptimizeOptions o;
+    o.record = true;
+    o.max_iterations = steps;
+    return o;
 }
 
 // The rounding of f(x) = ½ xᵀAx − bᵀx as evaluated above: each term carries at most γ_{n+2},
@@ -151,10 +161,7 @@ RC_GTEST_PROP(GradientMethodsProperty, OptimalStepIsAnExactLineSearchOnAQuadrati
 RC_GTEST_PROP(GradientMethodsProperty, OptimalStepDecreasesAConvexQuadraticAtEveryStep, ()) {
     const auto q = random_quadratic();
     const Objective f = quadratic(q.A, q.b);
-    OptimizeOptions o;
-    o.record = true;
-    o.max_iterations = 200;
-    const auto r = ref::gradient_descent_optimal_step(f, q.x0, o);
+    const auto r = ref::gradient_descent_optimal_step(f, q.x0, recorded(200));
     RC_ASSERT(r.reason != StopReason::curvature_not_positive || r.gradient_norm < 1e-6);
     const auto& t = r.trajectory;
     for (std::size_t k = 1; k < t.x.size(); ++k) {
@@ -217,11 +224,8 @@ RC_GTEST_PROP(GradientMethodsProperty, BacktrackingMeetsArmijo, ()) {
 RC_GTEST_PROP(GradientMethodsProperty, BacktrackingDescentMeetsArmijoAtEveryStep, ()) {
     const auto q = random_quadratic();
     const Objective f = quadratic(q.A, q.b);
-    OptimizeOptions o;
-    o.record = true;
-    o.max_iterations = 100;
     const double c1 = 1e-4;
-    const auto r = ref::gradient_descent_backtracking(f, q.x0, 1.0, 0.5, c1, o);
+    const auto r = ref::gradient_descent_backtracking(f, q.x0, 1.0, 0.5, c1, recorded(100));
     RC_ASSERT(r.reason != StopReason::not_descent);
     const auto& t = r.trajectory;
     for (std::size_t k = 1; k < t.x.size(); ++k) {
@@ -257,11 +261,11 @@ RC_GTEST_PROP(GradientMethodsProperty, WolfeSearchMeetsTheStrongWolfeConditions,
     RC_ASSERT(std::fabs(dot(g1, d)) <= c2 * std::fabs(dot(g, d)));
 }
 
-// On a non-quadratic (Rosenbrock from (−1.2, 1) along −∇f, a step of 1 far too long) the search
-// brackets, zooms and returns a step meeting both conditions, with its gradient.
-TEST(GradientMethodsLineSearch, WolfeOnRosenbrock) {
-    const Objective f = rosenbrock2();
-    const Vector x = {-1.2, 1.0};
+// On a non-quadratic (Himmelblau's function from (0, 0) along −∇f = (14, 22), a step of 1 far
+// too long) the search brackets, zooms and returns a step meeting both conditions, with its gradient.
+TEST(GradientMethodsLineSearch, WolfeOnHimmelblau) {
+    const Objective f = himmelblau();
+    const Vector x = {0.0, 0.0};
     const Vector g = f.gradient(x);
     const Vector d = -g;
     const auto s = ref::line_search(f, x, d);
@@ -275,13 +279,10 @@ TEST(GradientMethodsLineSearch, WolfeOnRosenbrock) {
 
 // Random search never returns a worse point than its start, and its values never rise.
 RC_GTEST_PROP(GradientMethodsProperty, RandomSearchNeverEndsWorseThanItStarted, ()) {
-    const Objective f = rosenbrock2();
+    const Objective f = himmelblau();
     const Vector x0 = random<Vector>({2}, *rc::gen::arbitrary<std::uint32_t>(), 2.0);
     const auto seed = *rc::gen::arbitrary<std::uint64_t>();
-    OptimizeOptions o;
-    o.record = true;
-    o.max_iterations = 50;
-    const auto r = ref::random_search(f, x0, 0.5, 10, seed, o);
+    const auto r = ref::random_search(f, x0, 0.5, 10, seed, recorded(50));
     RC_ASSERT(r.value <= f.value(x0));
     for (std::size_t k = 1; k < r.trajectory.value.size(); ++k)
         RC_ASSERT(r.trajectory.value[k] <= r.trajectory.value[k - 1]);
