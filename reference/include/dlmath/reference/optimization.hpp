@@ -16,4 +16,5 @@
 
 #include "dlmath/optimization.hpp"
 #include "dlmath/reference/optimization/objectives.hpp"
+#include "dlmath/reference/optimization/gradient_methods.hpp"
 #include "dlmath/reference/optimization/momentum.hpp"
