@@ -57,10 +57,11 @@ inline bool all_finite(const Vector& v) {
 /// start; a start where the gradient norm is already within the tolerance
 /// stops at once (0 iterations).
 ///
-/// Rules, checked after each step in this order: a NaN or infinite value or
-/// gradient at the new point stops with non_finite and keeps the previous
-/// iterate; f(x_t) > f(x_0) + threshold (1 + |f(x_0)|) stops with diverged,
-/// also keeping the previous iterate; then ||grad f(x_t)|| <= gtol
+/// Rules, checked after each step in this order: a new point that is not
+/// finite, or a value of +inf there, stops with diverged (the step was too
+/// large); a NaN value, or a gradient that is not finite, stops with
+/// non_finite; f(x_t) > f(x_0) + threshold (1 + |f(x_0)|) stops with
+/// diverged; each keeps the previous iterate; then ||grad f(x_t)|| <= gtol
 /// (gradient_tolerance), ||x_t - x_{t-1}|| <= xtol (step_tolerance, only
 /// when > 0, or a zero step), and t = max_iterations (iteration_limit).
 class Run {
@@ -116,6 +117,10 @@ class Run {
         if (!all_finite(x_next)) {
             return finish(StopReason::diverged, message(function_, ": the step left the finite range at iteration ",
                                                         iterations_, " (the step size is too large)"));
+        }
+        if (v == std::numeric_limits<double>::infinity()) {
+            return finish(StopReason::diverged, message(function_, ": f overflowed to +inf at iteration ", iterations_,
+                                                        " (the step size is too large)"));
         }
         if (!std::isfinite(v) || !all_finite(g)) {
             return finish(StopReason::non_finite, message(function_, ": the objective returned a non-finite ",
