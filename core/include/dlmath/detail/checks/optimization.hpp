@@ -121,8 +121,56 @@ inline void check_quadratic(std::string_view function, const Matrix& A, const Ve
             double s = A(i, j);
             for (std::size_t k = 0; k < j; ++k) s -= L(i, k) * L(j, k);
             L(i, j) = s / L(j, j);
+        }
+    }
+}
 
-// ------------------------------------------------------------- gradient descent and line searches (4.2)
+/// ill_conditioned_hessian(kappa, theta): kappa finite and >= 1, theta finite.
+inline void check_ill_conditioned_hessian(double kappa, double theta) {
+    if (!(kappa >= 1.0) || !std::isfinite(kappa)) {
+        throw domain_error(message(fn::ill_conditioned_hessian, ": kappa must be finite and >= 1 (got kappa = ", kappa,
+                                   ")"));
+    }
+    if (!std::isfinite(theta)) {
+        throw domain_error(message(fn::ill_conditioned_hessian, ": theta must be finite (got theta = ", theta, ")"));
+    }
+}
+
+/// rosenbrock(n): n >= 2.
+inline void check_rosenbrock(std::size_t n) {
+    if (n < 2) throw domain_error(message(fn::rosenbrock, ": n must be >= 2 (got n = ", n, ")"));
+}
+
+/// least_squares(A, b) and ridge(A, b, alpha): A not empty, b of A's rows,
+/// both finite.
+inline void check_least_squares(std::string_view function, const Matrix& A, const Vector& b) {
+    require_nonempty(function, A, "A");
+    require_rhs_rows(function, A, b, "A", "b");
+    require_finite(function, A, "A");
+    require_finite(function, b, "b");
+}
+
+/// ridge(A, b, alpha): as least_squares, alpha finite and >= 0.
+inline void check_ridge(std::string_view function, const Matrix& A, const Vector& b, double alpha) {
+    check_least_squares(function, A, b);
+    require_nonnegative(function, "alpha", alpha);
+}
+
+/// logistic_regression(X, y): X not empty and finite, y of X's rows with
+/// every label 0 or 1.
+inline void check_logistic_regression(const Matrix& X, const Vector& y) {
+    const std::string_view function = fn::logistic_regression;
+    require_nonempty(function, X, "X");
+    require_rhs_rows(function, X, y, "X", "y");
+    require_finite(function, X, "X");
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        if (!(y(i) == 0.0 || y(i) == 1.0)) {
+            throw domain_error(message(function, ": the labels must be 0 or 1 (y[", i, "] = ", y(i), ")"));
+        }
+    }
+}
+
+// ------------------------------------------------------------- gradient methods (4.2)
 
 namespace fn {
 inline constexpr std::string_view random_search = "random_search", gradient_descent = "gradient_descent",
@@ -172,48 +220,6 @@ inline void check_line_search_inputs(std::string_view function, const Objective&
     }
 }
 
-/// ill_conditioned_hessian(kappa, theta): kappa finite and >= 1, theta finite.
-inline void check_ill_conditioned_hessian(double kappa, double theta) {
-    if (!(kappa >= 1.0) || !std::isfinite(kappa)) {
-        throw domain_error(message(fn::ill_conditioned_hessian, ": kappa must be finite and >= 1 (got kappa = ", kappa,
-                                   ")"));
-    }
-    if (!std::isfinite(theta)) {
-        throw domain_error(message(fn::ill_conditioned_hessian, ": theta must be finite (got theta = ", theta, ")"));
-    }
-}
-
-/// rosenbrock(n): n >= 2.
-inline void check_rosenbrock(std::size_t n) {
-    if (n < 2) throw domain_error(message(fn::rosenbrock, ": n must be >= 2 (got n = ", n, ")"));
-}
-
-/// least_squares(A, b) and ridge(A, b, alpha): A not empty, b of A's rows,
-/// both finite.
-inline void check_least_squares(std::string_view function, const Matrix& A, const Vector& b) {
-    require_nonempty(function, A, "A");
-    require_rhs_rows(function, A, b, "A", "b");
-    require_finite(function, A, "A");
-    require_finite(function, b, "b");
-}
-
-/// ridge(A, b, alpha): as least_squares, alpha finite and >= 0.
-inline void check_ridge(std::string_view function, const Matrix& A, const Vector& b, double alpha) {
-    check_least_squares(function, A, b);
-    require_nonnegative(function, "alpha", alpha);
-}
-
-/// logistic_regression(X, y): X not empty and finite, y of X's rows with
-/// every label 0 or 1.
-inline void check_logistic_regression(const Matrix& X, const Vector& y) {
-    const std::string_view function = fn::logistic_regression;
-    require_nonempty(function, X, "X");
-    require_rhs_rows(function, X, y, "X", "y");
-    require_finite(function, X, "X");
-    for (std::size_t i = 0; i < y.size(); ++i) {
-        if (!(y(i) == 0.0 || y(i) == 1.0)) {
-            throw domain_error(message(function, ": the labels must be 0 or 1 (y[", i, "] = ", y(i), ")"));
-        }
 /// Backtracking (Armijo): a positive first step alpha0, rho and c1 in (0, 1).
 inline void check_backtracking(std::string_view function, double alpha0, double rho, double c1) {
     check_positive(function, "alpha0", alpha0);
