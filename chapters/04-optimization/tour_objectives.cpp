@@ -21,12 +21,7 @@ using dlmath::Vector;
 
 namespace {
 
-std::string num(double v, int digits = 12) {
-    std::ostringstream s;
-    s.precision(digits);
-    s << v;
-    return s.str();
-}
+using dlmath::tour::num;
 
 double norm2(const Vector& v) {
     double s = 0.0;
