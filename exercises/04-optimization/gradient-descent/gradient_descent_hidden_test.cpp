@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <numeric>
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -20,18 +21,12 @@ namespace {
 // The statement's algorithm, written out as the oracle.
 GradientDescentResult oracle(const Vector& h, const Vector& c, const Vector& x0, double eta, double tol,
                              std::size_t max_iter) {
-    const std::size_t n = x0.size();
     Vector x = x0;
-    Vector g = Vector::from_shape({n});
     for (std::size_t k = 0;; ++k) {
-        double squares = 0.0;
-        for (std::size_t i = 0; i < n; ++i) {
-            g(i) = h(i) * (x(i) - c(i));
-            squares += g(i) * g(i);
-        }
-        if (std::sqrt(squares) <= tol) return {x, k, true};
+        const Vector g = h * (x - c);
+        if (std::sqrt(std::inner_product(g.begin(), g.end(), g.begin(), 0.0)) <= tol) return {x, k, true};
         if (k == max_iter) return {x, k, false};
-        for (std::size_t i = 0; i < n; ++i) x(i) = x(i) - eta * g(i);
+        x = x - eta * g;
     }
 }
 
