@@ -19,13 +19,7 @@ using dlmath::Vector;
 
 namespace {
 
-// A number with `digits` significant digits.
-std::string num(double v, int digits = 12) {
-    std::ostringstream s;
-    s.precision(digits);
-    s << v;
-    return s.str();
-}
+using dlmath::tour::num;
 
 // |value - expected| <= tol, printed with both numbers
 void near(dlmath::tour::Checks& c, const std::string& what, double value, double expected, double tol) {

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 #include <utility>
 #include <string>
@@ -31,6 +32,14 @@ struct Checks {
     int failed = 0;
     int exit_code() const { return failed == 0 ? 0 : 1; }
 };
+
+/// A number with `digits` significant digits, as the tours print values.
+inline std::string num(double v, int digits = 12) {
+    std::ostringstream s;
+    s.precision(digits);
+    s << v;
+    return s.str();
+}
 
 inline std::uint64_t ulps_apart(double a, double b) {
     auto key = [](double d) {
