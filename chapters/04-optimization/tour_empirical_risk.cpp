@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <xtensor/xnorm.hpp>
+
 #include "dlmath/numeric.hpp"
 #include "dlmath/reference/linear_algebra/decompositions.hpp"
 #include "dlmath/reference/optimization.hpp"
@@ -29,16 +31,10 @@ using dlmath::OptimizeResult;
 using dlmath::Vector;
 using dlmath::tour::num;
 
-double norm(const Vector& v) {
-    double s = 0.0;
-    for (std::size_t i = 0; i < v.size(); ++i) s += v(i) * v(i);
-    return std::sqrt(s);
-}
-
-double distance(const Vector& a, const Vector& b) {
-    double s = 0.0;
-    for (std::size_t i = 0; i < a.size(); ++i) s += (a(i) - b(i)) * (a(i) - b(i));
-    return std::sqrt(s);
+// the Euclidean norm of a vector expression
+template <class E>
+double l2(const E& v) {
+    return xt::norm_l2(v)();
 }
 
 void xor_example(dlmath::tour::Checks& c) {
@@ -73,11 +69,11 @@ void three_ways(dlmath::tour::Checks& c) {
     std::cout << "  200 noisy examples of y = x₁ − 2x₂ + ½x₃ (noise 0.1), with a bias:\n"
               << "    normal equations  w = (" << num(w_ne(0), 4) << ", " << num(w_ne(1), 4) << ", "
               << num(w_ne(2), 4) << ", " << num(w_ne(3), 4) << ")\n"
-              << "    |lstsq − normal equations| = " << num(distance(w_ls, w_ne), 3) << "\n"
-              << "    |gradient descent − lstsq|  = " << num(distance(gd.x, w_ls), 3) << " after " << gd.iterations
+              << "    |lstsq − normal equations| = " << num(l2(w_ls - w_ne), 3) << "\n"
+              << "    |gradient descent − lstsq|  = " << num(l2(gd.x - w_ls), 3) << " after " << gd.iterations
               << " steps of 1/λ_max (" << dlmath::to_string(gd.reason) << ")\n";
     dlmath::tour::check_that(c, "the three ways agree to 1e-8 on a well-conditioned problem",
-                             distance(w_ls, w_ne) <= 1e-8 && distance(gd.x, w_ls) <= 1e-8);
+                             l2(w_ls - w_ne) <= 1e-8 && l2(gd.x - w_ls) <= 1e-8);
 
     const std::size_t n = 40, degree = 5;
     Matrix V = Matrix::from_shape({n, degree + 1});
@@ -95,8 +91,8 @@ void three_ways(dlmath::tour::Checks& c) {
         y(i) = s;
     }
     const double kappa = ref::cond(V), u = dlmath::unit_roundoff<double>();
-    const double e_ne = distance(ref::linear_regression_normal_equations(V, y), w_true) / norm(w_true);
-    const double e_ls = distance(ref::linear_regression_lstsq(V, y), w_true) / norm(w_true);
+    const double e_ne = l2(ref::linear_regression_normal_equations(V, y) - w_true) / l2(w_true);
+    const double e_ls = l2(ref::linear_regression_lstsq(V, y) - w_true) / l2(w_true);
     std::cout << "  polynomial features of degree 5 on [0, 1]: κ(X) = " << num(kappa, 3) << ", κ(X)² u = "
               << num(kappa * kappa * u, 3) << ", κ(X) u = " << num(kappa * u, 3) << "\n"
               << "    relative error: normal equations " << num(e_ne, 3) << ", lstsq " << num(e_ls, 3) << "\n";
@@ -151,7 +147,7 @@ void map_estimate(dlmath::tour::Checks& c) {
     //! [example_map]
     const Objective posterior = ref::negative_log_posterior(data.X, data.y, sigma2, tau2);
     const Vector w_map = ref::ridge_minimizer(data.X, data.y, sigma2 / tau2);  // α = σ²/τ²
-    const double g = norm(posterior.gradient(w_map));                           // 0 up to rounding
+    const double g = l2(posterior.gradient(w_map));                           // 0 up to rounding
     //! [example_map]
     std::cout << "  ridge_minimizer(X, y, σ²/τ² = " << num(sigma2 / tau2) << ") = (" << num(w_map(0), 4) << ", "
               << num(w_map(1), 4) << "); ‖∇(−log posterior)‖ there = " << num(g, 3) << "\n";

@@ -127,7 +127,7 @@ Vector predict_proba(const Matrix& X, const Vector& w) {
 //! [accuracy]
 // (1/n) #{ i : [x_i^T w >= 0] = y_i }
 double accuracy(const Matrix& X, const Vector& y, const Vector& w) {
-    detail::check_classification_data(fn::accuracy, X, y);
+    detail::check_binary_labels(fn::accuracy, X, y);
     detail::check_weights(fn::accuracy, X, w);
     const Vector z = logits(X, w);
     std::size_t right = 0;

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <xtensor/xnorm.hpp>
+
 #include "dlmath/reference/optimization.hpp"
 #include "dlmath/reference/probability/functions.hpp"
 #include "prelude.hpp"
@@ -25,16 +27,10 @@ using dlmath::OptimizeOptions;
 using dlmath::OptimizeResult;
 using dlmath::StopReason;
 
-double vnorm(const Vector& v) {
-    double s = 0.0;
-    for (std::size_t i = 0; i < v.size(); ++i) s += v(i) * v(i);
-    return std::sqrt(s);
-}
-
-double distance(const Vector& a, const Vector& b) {
-    double s = 0.0;
-    for (std::size_t i = 0; i < a.size(); ++i) s += (a(i) - b(i)) * (a(i) - b(i));
-    return std::sqrt(s);
+// the Euclidean norm of a vector expression
+template <class E>
+double l2(const E& v) {
+    return xt::norm_l2(v)();
 }
 
 double frobenius(const Matrix& A) {
@@ -76,7 +72,7 @@ TEST(EmpiricalRiskWorkedExample, LeastSquaresCannotFitXor) {
     const OptimizeResult gd = ref::linear_regression_gradient_descent(X, xor_labels, o);
     EXPECT_EQ(gd.reason, StopReason::gradient_tolerance);
     const double lambda_min = smallest_eigenvalue(ref::least_squares(X, xor_labels).hessian(gd.x));
-    EXPECT_LE(distance(gd.x, Vector{0.0, 0.0, 0.5}), 1e-10 / lambda_min + 128 * u);
+    EXPECT_LE(l2(gd.x - Vector{0.0, 0.0, 0.5}), 1e-10 / lambda_min + 128 * u);
 }
 
 TEST(EmpiricalRiskWorkedExample, MeanSquaredErrorAndAccuracyOnSmallCases) {
@@ -120,14 +116,14 @@ TEST(EmpiricalRiskLinearRegression, ThreeWaysAgreeWithinTheirBounds) {
             for (std::size_t j = 0; j < d; ++j) r(i) -= X(i, j) * w_ls(j);
         const double sigma_min2 = smallest_eigenvalue(ref::least_squares(X, data.y).hessian(w_ls));
         const double bound = kappa * kappa * gamma_n(static_cast<double>(n + 3 * d)) * static_cast<double>(d) *
-                             (vnorm(w_ls) + frobenius(X) * vnorm(r) / sigma_min2);
-        EXPECT_LE(distance(w_ne, w_ls), bound) << "seed " << seed;
+                             (l2(w_ls) + frobenius(X) * l2(r) / sigma_min2);
+        EXPECT_LE(l2(w_ne - w_ls), bound) << "seed " << seed;
 
         OptimizeOptions o;
         o.gradient_tolerance = 1e-9;
         const OptimizeResult gd = ref::linear_regression_gradient_descent(X, data.y, o);
         EXPECT_EQ(gd.reason, StopReason::gradient_tolerance) << gd.message;
-        EXPECT_LE(distance(gd.x, w_ls), 1e-9 / sigma_min2 + bound) << "seed " << seed;
+        EXPECT_LE(l2(gd.x - w_ls), 1e-9 / sigma_min2 + bound) << "seed " << seed;
         EXPECT_LE(gd.iterations, 200u);  // about κ(X)² log(1/tol) steps of 1/L
     }
 }
@@ -152,8 +148,8 @@ TEST(EmpiricalRiskLinearRegression, NormalEquationsSquareTheConditionNumber) {
     w_true.fill(1.0);
     const double kappa = ref::cond(X);
     ASSERT_GT(kappa, 1e3);
-    const double e_ne = distance(ref::linear_regression_normal_equations(X, y), w_true) / vnorm(w_true);
-    const double e_ls = distance(ref::linear_regression_lstsq(X, y), w_true) / vnorm(w_true);
+    const double e_ne = l2(ref::linear_regression_normal_equations(X, y) - w_true) / l2(w_true);
+    const double e_ls = l2(ref::linear_regression_lstsq(X, y) - w_true) / l2(w_true);
     EXPECT_LE(e_ls, 100.0 * kappa * u);
     EXPECT_LE(e_ne, 100.0 * kappa * kappa * u);
     EXPECT_LE(100.0 * e_ls, e_ne);
@@ -227,7 +223,7 @@ TEST(EmpiricalRiskLogisticRegression, GradientDescentTrainsToTheBestPossibleAccu
     const OptimizeResult bt = ref::gradient_descent_backtracking(loss, w0, 1.0, 0.5, 1e-4, o);
     ASSERT_EQ(bt.reason, StopReason::gradient_tolerance) << bt.message;
     const double mu = smallest_eigenvalue(loss.hessian(gd.x)) / 2.0;
-    EXPECT_LE(distance(gd.x, bt.x), 2e-6 / mu);
+    EXPECT_LE(l2(gd.x - bt.x), 2e-6 / mu);
 }
 
 // Random search on the same loss: it keeps the best of its draws, so the recorded values never rise
@@ -263,8 +259,8 @@ TEST(EmpiricalRiskMap, RidgeMinimizerIsTheMapEstimate) {
         const Objective ridge = ref::ridge(data.X, data.y, alpha);
         const Vector w = ref::ridge_minimizer(data.X, data.y, alpha);
         const double nx = frobenius(data.X);
-        const double bound = 4 * gamma_n(30 + 9) * (nx * nx * vnorm(w) + alpha * vnorm(w) + nx * vnorm(data.y)) / sigma2;
-        EXPECT_LE(vnorm(post.gradient(w)), bound) << "seed " << seed;
+        const double bound = 4 * gamma_n(30 + 9) * (nx * nx * l2(w) + alpha * l2(w) + nx * l2(data.y)) / sigma2;
+        EXPECT_LE(l2(post.gradient(w)), bound) << "seed " << seed;
         // the same objective up to the factor 1/σ² and the normalising constants
         const double constant = 15.0 * std::log(2.0 * std::numbers::pi * sigma2) + 1.5 * std::log(2.0 * std::numbers::pi * tau2);
         const Vector v = random<Vector>({3}, seed);
@@ -290,7 +286,7 @@ RC_GTEST_PROP(EmpiricalRiskProperty, LargerRidgeAlphaShrinksTheWeights, ()) {
     const Vector w1 = ref::ridge_minimizer(X, y, a1), w2 = ref::ridge_minimizer(X, y, a2);
     const double nx = frobenius(X);
     const double kappa1 = (nx * nx + a1) / a1;  // κ(XᵀX + α₁I) ≤ (‖X‖² + α₁)/α₁
-    RC_ASSERT(vnorm(w2) <= vnorm(w1) * (1.0 + kappa1 * gamma_n(static_cast<double>(n + 3 * d)) * 4.0));
+    RC_ASSERT(l2(w2) <= l2(w1) * (1.0 + kappa1 * gamma_n(static_cast<double>(n + 3 * d)) * 4.0));
 }
 
 // ---------------------------------------------------------------- generalisation gap
@@ -311,7 +307,7 @@ TEST(EmpiricalRiskGeneralization, GapShrinksAsTheTrainingSetGrows) {
         for (std::uint64_t seed = 0; seed < 20; ++seed) {
             const ref::Dataset data = ref::make_regression(n, w, 1.0, seed);
             const Vector v = ref::linear_regression_normal_equations(data.X, data.y);
-            const double population = distance(v, w) * distance(v, w) + 1.0;
+            const double population = l2(v - w) * l2(v - w) + 1.0;
             gap += population - ref::mean_squared_error(data.X, data.y, v);
             if (seed == 0) {
                 const double s2 = population, estimate = ref::mean_squared_error(fresh.X, fresh.y, v);

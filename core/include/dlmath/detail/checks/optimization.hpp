@@ -156,10 +156,9 @@ inline void check_ridge(std::string_view function, const Matrix& A, const Vector
     require_nonnegative(function, "alpha", alpha);
 }
 
-/// logistic_regression(X, y): X not empty and finite, y of X's rows with
-/// every label 0 or 1.
-inline void check_logistic_regression(const Matrix& X, const Vector& y) {
-    const std::string_view function = fn::logistic_regression;
+/// Binary classification data for `function`: X not empty and finite, y of X's rows with every
+/// label 0 or 1 (logistic_regression here; accuracy in section 4.6).
+inline void check_binary_labels(std::string_view function, const Matrix& X, const Vector& y) {
     require_nonempty(function, X, "X");
     require_rhs_rows(function, X, y, "X", "y");
     require_finite(function, X, "X");
@@ -168,6 +167,12 @@ inline void check_logistic_regression(const Matrix& X, const Vector& y) {
             throw domain_error(message(function, ": the labels must be 0 or 1 (y[", i, "] = ", y(i), ")"));
         }
     }
+}
+
+/// logistic_regression(X, y): X not empty and finite, y of X's rows with
+/// every label 0 or 1.
+inline void check_logistic_regression(const Matrix& X, const Vector& y) {
+    check_binary_labels(fn::logistic_regression, X, y);
 }
 
 // ------------------------------------------------------------- gradient methods (4.2)
@@ -319,18 +324,6 @@ inline void check_weights(std::string_view function, const Matrix& X, const Vect
                                   " (one weight per column)"));
     }
     require_finite(function, w, "w");
-}
-
-/// Classification data: X not empty and finite, y of X's rows with every label 0 or 1.
-inline void check_classification_data(std::string_view function, const Matrix& X, const Vector& y) {
-    require_nonempty(function, X, "X");
-    require_rhs_rows(function, X, y, "X", "y");
-    require_finite(function, X, "X");
-    for (std::size_t i = 0; i < y.size(); ++i) {
-        if (!(y(i) == 0.0 || y(i) == 1.0)) {
-            throw domain_error(message(function, ": the labels must be 0 or 1 (y[", i, "] = ", y(i), ")"));
-        }
-    }
 }
 
 /// A generator's sample size: at least `least` points.
