@@ -156,10 +156,9 @@ inline void check_ridge(std::string_view function, const Matrix& A, const Vector
     require_nonnegative(function, "alpha", alpha);
 }
 
-/// logistic_regression(X, y): X not empty and finite, y of X's rows with
-/// every label 0 or 1.
-inline void check_logistic_regression(const Matrix& X, const Vector& y) {
-    const std::string_view function = fn::logistic_regression;
+/// Binary classification data for `function`: X not empty and finite, y of X's rows with every
+/// label 0 or 1 (logistic_regression here; accuracy in section 4.6).
+inline void check_binary_labels(std::string_view function, const Matrix& X, const Vector& y) {
     require_nonempty(function, X, "X");
     require_rhs_rows(function, X, y, "X", "y");
     require_finite(function, X, "X");
@@ -168,6 +167,12 @@ inline void check_logistic_regression(const Matrix& X, const Vector& y) {
             throw domain_error(message(function, ": the labels must be 0 or 1 (y[", i, "] = ", y(i), ")"));
         }
     }
+}
+
+/// logistic_regression(X, y): X not empty and finite, y of X's rows with
+/// every label 0 or 1.
+inline void check_logistic_regression(const Matrix& X, const Vector& y) {
+    check_binary_labels(fn::logistic_regression, X, y);
 }
 
 // ------------------------------------------------------------- gradient methods (4.2)
@@ -287,6 +292,43 @@ inline void check_adam(std::string_view function, double learning_rate, double b
         throw domain_error(message(function, ": weight_decay must be finite and >= 0 (got weight_decay = ",
                                    weight_decay, ")"));
     }
+}
+
+// ------------------------------------------------------------- empirical risk (4.6)
+
+/// The names of the empirical-risk functions, as the messages write them.
+namespace fn {
+inline constexpr std::string_view with_bias = "with_bias",
+                                  linear_regression_normal_equations = "linear_regression_normal_equations",
+                                  linear_regression_lstsq = "linear_regression_lstsq",
+                                  linear_regression_gradient_descent = "linear_regression_gradient_descent",
+                                  mean_squared_error = "mean_squared_error",
+                                  predict_proba = "predict_proba", accuracy = "accuracy",
+                                  negative_log_posterior = "negative_log_posterior",
+                                  make_classification = "make_classification",
+                                  make_regression = "make_regression";
+}  // namespace fn
+
+/// Regression data: X not empty, y of X's rows, both finite (a NaN label is named).
+inline void check_regression_data(std::string_view function, const Matrix& X, const Vector& y) {
+    require_nonempty(function, X, "X");
+    require_rhs_rows(function, X, y, "X", "y");
+    require_finite(function, X, "X");
+    require_finite(function, y, "y");
+}
+
+/// A weight vector for data with d columns: d entries, finite.
+inline void check_weights(std::string_view function, const Matrix& X, const Vector& w) {
+    if (w.size() != X.shape(1)) {
+        throw shape_error(message(function, ": w has ", w.size(), " entries but X is ", shape_string(X),
+                                  " (one weight per column)"));
+    }
+    require_finite(function, w, "w");
+}
+
+/// A generator's sample size: at least `least` points.
+inline void check_sample_size(std::string_view function, std::size_t n, std::size_t least) {
+    if (n < least) throw domain_error(message(function, ": n must be >= ", least, " (got n = ", n, ")"));
 }
 
 }  // namespace dlmath::detail
