@@ -26,11 +26,7 @@ using dlmath::StopReason;
 
 namespace {
 
-double dot(const Vector& a, const Vector& b) {
-    double s = 0.0;
-    for (std::size_t i = 0; i < a.size(); ++i) s += a(i) * b(i);
-    return s;
-}
+using ref::dot;  // chapter 1's, tested there
 
 double length(const Vector& v) { return std::sqrt(dot(v, v)); }
 
