@@ -294,6 +294,31 @@ inline void check_adam(std::string_view function, double learning_rate, double b
     }
 }
 
+// ------------------------------------------------------------- Newton and quasi-Newton methods (4.4)
+
+/// The names of the second-order optimisers, as the messages write them.
+namespace fn {
+inline constexpr std::string_view newton = "newton", bfgs = "bfgs", lbfgs = "lbfgs";
+}  // namespace fn
+
+/// `newton`: the objective must have a Hessian.
+inline void check_newton(const Objective& f) {
+    if (!f.hessian) throw domain_error(message(fn::newton, ": the objective needs a Hessian"));
+}
+
+/// The Hessian an objective returned: (n, n).
+inline void check_hessian_shape(std::string_view function, std::size_t n, const Matrix& H) {
+    if (H.shape(0) != n || H.shape(1) != n) {
+        throw shape_error(message(function, ": the Hessian is (", H.shape(0), ", ", H.shape(1),
+                                  ") but the objective takes ", n, " variables"));
+    }
+}
+
+/// `lbfgs`: a memory of at least one pair.
+inline void check_lbfgs(std::size_t memory) {
+    if (memory == 0) throw domain_error(message(fn::lbfgs, ": memory must be >= 1 (got memory = 0)"));
+}
+
 // ------------------------------------------------------------- empirical risk (4.6)
 
 /// The names of the empirical-risk functions, as the messages write them.
