@@ -34,11 +34,22 @@ Vector project_ball(const Vector& x, const Vector& center, double radius) {
     // END SOLUTION
 }
 
-ProjectedGradientResult projected_gradient(const std::function<Vector(const Vector&)>& gradient,
-                                           const Vector& x_start, const Vector& center, double radius,
-                                           double learning_rate, double tol, std::size_t max_iter) {
+ProjectedGradientResult projected_gradient(const Vector& h, const Vector& b, const Vector& x_start,
+                                           const Vector& center, double radius, double learning_rate, double tol,
+                                           std::size_t max_iter) {
     // BEGIN SOLUTION
-    if (!gradient) throw domain_error("projected_gradient: the gradient callback is empty");
+    const std::size_t n = x_start.size();
+    if (h.size() != n || b.size() != n || center.size() != n) {
+        throw shape_error(detail::message("projected_gradient: h ~ (", h.size(), "), b ~ (", b.size(),
+                                          "), x_start ~ (", n, ") and center ~ (", center.size(),
+                                          ") must have the same length"));
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!std::isfinite(h(i)) || !std::isfinite(b(i))) {
+            throw domain_error(detail::message("projected_gradient: h[", i, "] = ", h(i), ", b[", i, "] = ", b(i),
+                                               ": every entry must be finite"));
+        }
+    }
     if (!(learning_rate > 0.0) || std::isinf(learning_rate)) {
         throw domain_error(detail::message("projected_gradient: learning_rate = ", learning_rate,
                                            " must be finite and > 0"));
@@ -46,16 +57,10 @@ ProjectedGradientResult projected_gradient(const std::function<Vector(const Vect
     if (!(tol >= 0.0) || std::isinf(tol)) {
         throw domain_error(detail::message("projected_gradient: tol = ", tol, " must be finite and >= 0"));
     }
-    const std::size_t n = x_start.size();
     Vector x = project_ball(x_start, center, radius);
+    Vector step = Vector::from_shape({n});
     for (std::size_t k = 0;; ++k) {
-        const Vector g = gradient(x);
-        if (g.size() != n) {
-            throw shape_error(detail::message("projected_gradient: the gradient has ", g.size(),
-                                              " entries, the point has ", n));
-        }
-        Vector step = Vector::from_shape({n});
-        for (std::size_t i = 0; i < n; ++i) step(i) = x(i) - learning_rate * g(i);
+        for (std::size_t i = 0; i < n; ++i) step(i) = x(i) - learning_rate * (h(i) * (x(i) - b(i)));
         const Vector y = project_ball(step, center, radius);
         double squares = 0.0;
         for (std::size_t i = 0; i < n; ++i) squares += (x(i) - y(i)) * (x(i) - y(i));

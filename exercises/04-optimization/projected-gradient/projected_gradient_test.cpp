@@ -31,8 +31,8 @@ TEST(ProjectedGradient, OutsidePointGoesToTheSphere) {
 // eta = 0.5. The first update lands on (0.6, 0.8), the second would land there again: the run
 // stops after 1 update, converged, although ||grad f|| = 4 there.
 TEST(ProjectedGradient, WorkedExample) {
-    const auto gradient = [](const Vector& x) { return Vector{x(0) - 3.0, x(1) - 4.0}; };
-    const auto r = projected_gradient(gradient, Vector{0.0, 0.0}, Vector{0.0, 0.0}, 1.0, 0.5, 1e-12, 100);
+    const Vector h{1.0, 1.0}, b{3.0, 4.0};
+    const auto r = projected_gradient(h, b, Vector{0.0, 0.0}, Vector{0.0, 0.0}, 1.0, 0.5, 1e-12, 100);
     EXPECT_TRUE(r.converged);
     EXPECT_EQ(r.iterations, 1u);
     EXPECT_NEAR(r.x(0), 0.6, 1e-15);
