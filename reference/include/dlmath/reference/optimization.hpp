@@ -19,4 +19,5 @@
 #include "dlmath/reference/optimization/gradient_methods.hpp"
 #include "dlmath/reference/optimization/momentum.hpp"
 #include "dlmath/reference/optimization/second_order.hpp"
+#include "dlmath/reference/optimization/constrained.hpp"
 #include "dlmath/reference/optimization/empirical_risk.hpp"

@@ -319,6 +319,101 @@ inline void check_lbfgs(std::size_t memory) {
     if (memory == 0) throw domain_error(message(fn::lbfgs, ": memory must be >= 1 (got memory = 0)"));
 }
 
+// ------------------------------------------------------------- constrained optimisation (4.5)
+
+namespace fn {
+inline constexpr std::string_view project_ball = "project_ball", project_box = "project_box",
+                                  projected_gradient_descent = "projected_gradient_descent",
+                                  kkt_check = "kkt_check", constrained_least_squares = "constrained_least_squares";
+}  // namespace fn
+
+/// Two vectors that must have the same length, named in the message.
+inline void check_same_length(std::string_view function, const Vector& x, std::string_view xname, const Vector& y,
+                              std::string_view yname) {
+    if (x.size() != y.size()) {
+        throw shape_error(message(function, ": ", xname, " has ", x.size(), " entries but ", yname, " has ", y.size()));
+    }
+}
+
+/// `project_ball(x, center, radius)`: x and center of one length, finite; radius finite and > 0.
+inline void check_project_ball(const Vector& x, const Vector& center, double radius) {
+    check_same_length(fn::project_ball, x, "x", center, "center");
+    require_finite(fn::project_ball, x, "x");
+    require_finite(fn::project_ball, center, "center");
+    check_positive(fn::project_ball, "radius", radius);
+}
+
+/// `project_box(x, lower, upper)`: one length, x finite, bounds not NaN (infinite allowed), lower <= upper.
+inline void check_project_box(const Vector& x, const Vector& lower, const Vector& upper) {
+    check_same_length(fn::project_box, x, "x", lower, "lower");
+    check_same_length(fn::project_box, x, "x", upper, "upper");
+    require_finite(fn::project_box, x, "x");
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        if (std::isnan(lower(i)) || std::isnan(upper(i))) {
+            throw domain_error(message(fn::project_box, ": the bounds must not be NaN (lower[", i, "] = ", lower(i),
+                                       ", upper[", i, "] = ", upper(i), ")"));
+        }
+        if (lower(i) > upper(i)) {
+            throw domain_error(message(fn::project_box, ": the box is empty: lower[", i, "] = ", lower(i),
+                                       " > upper[", i, "] = ", upper(i)));
+        }
+    }
+}
+
+/// The point a projection returned: of the objective's dimension and finite.
+inline void check_projected_point(std::string_view function, std::size_t n, const Vector& p) {
+    if (p.size() != n) {
+        throw shape_error(message(function, ": the projection returned ", p.size(), " entries, the objective takes ",
+                                  n));
+    }
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (!std::isfinite(p(i))) {
+            throw domain_error(message(function, ": the projection returned a non-finite point (entry ", i, " is ",
+                                       p(i), ")"));
+        }
+    }
+}
+
+/// `kkt_check(f, equalities, inequalities, x, lambda, alpha)`: a gradient for f and every
+/// constraint, a value for every constraint, x of f's dimension, one multiplier per constraint,
+/// x and the multipliers finite (a negative alpha is a residual, not an error).
+template <class Constraints>
+void check_kkt(const Objective& f, const Constraints& equalities, const Constraints& inequalities, const Vector& x,
+               const Vector& lambda, const Vector& alpha) {
+    const std::string_view function = fn::kkt_check;
+    if (!f.gradient) throw domain_error(message(function, ": the objective needs a gradient"));
+    for (const auto* set : {&equalities, &inequalities}) {
+        for (std::size_t k = 0; k < set->size(); ++k) {
+            if (!(*set)[k].value || !(*set)[k].gradient) {
+                throw domain_error(message(function, ": ", set == &equalities ? "equality" : "inequality",
+                                           " constraint ", k, " needs a value and a gradient"));
+            }
+        }
+    }
+    if (x.size() != f.dim) {
+        throw shape_error(message(function, ": x has ", x.size(), " entries but the objective takes ", f.dim));
+    }
+    if (lambda.size() != equalities.size()) {
+        throw shape_error(message(function, ": lambda has ", lambda.size(), " entries for ", equalities.size(),
+                                  " equality constraints"));
+    }
+    if (alpha.size() != inequalities.size()) {
+        throw shape_error(message(function, ": alpha has ", alpha.size(), " entries for ", inequalities.size(),
+                                  " inequality constraints"));
+    }
+    require_finite(function, x, "x");
+    require_finite(function, lambda, "lambda");
+    require_finite(function, alpha, "alpha");
+}
+
+/// A gradient returned to kkt_check: of x's length.
+inline void check_kkt_gradient(std::string_view what, std::size_t k, std::size_t n, const Vector& g) {
+    if (g.size() != n) {
+        throw shape_error(message(fn::kkt_check, ": the gradient of ", what, " ", k, " has ", g.size(),
+                                  " entries, x has ", n));
+    }
+}
+
 // ------------------------------------------------------------- empirical risk (4.6)
 
 /// The names of the empirical-risk functions, as the messages write them.
