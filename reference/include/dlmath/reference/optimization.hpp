@@ -18,3 +18,4 @@
 #include "dlmath/reference/optimization/objectives.hpp"
 #include "dlmath/reference/optimization/gradient_methods.hpp"
 #include "dlmath/reference/optimization/momentum.hpp"
+#include "dlmath/reference/optimization/batched.hpp"
