@@ -15,7 +15,9 @@
 
 #include "dlmath/fast/config.hpp"
 #include "dlmath/fast/optimization.hpp"
+#include "dlmath/reference/numerical/stable.hpp"
 #include "dlmath/reference/optimization.hpp"
+#include "dlmath/reference/probability/functions.hpp"
 #include "kernels/optimization/exercise.hpp"
 #include "kernels/simd.hpp"
 #include "prelude.hpp"
