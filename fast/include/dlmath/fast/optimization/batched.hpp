@@ -20,8 +20,9 @@ using reference::AdamParameters;
 ///
 /// Accuracy: xsimd's double sin and cos (Cephes' range reduction and polynomials) are within
 /// 2u absolute of the correctly rounded values on |x| <= 10⁴ (measured against std::sin/cos by
-/// the fast tests); the value and gradient are then within 8u of the reference's
-/// exercise_batch (each is a sum of two products of two factors, each factor within 2u + u).
+/// the fast tests); the value and gradient are then within 20u of the reference's
+/// exercise_batch (each is a sum of two products of two factors bounded by 1, each factor
+/// within 2u + u of the other twin's, plus each twin's roundings of the products and the sum).
 /// Throws as reference::exercise_batch (shape_error for X not (m, 2), domain_error for
 /// non-finite X).
 void exercise_batch(const Matrix& X, Vector& f, Matrix& G);
