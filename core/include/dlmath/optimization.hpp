@@ -96,3 +96,35 @@ struct OptimizeResult {
 };
 
 }  // namespace dlmath
+
+// ------------------------------------------------------------- batched optimisers (4.7)
+
+namespace dlmath {
+
+/// \ingroup chapter4
+/// \brief The outcome of a batched optimiser: for each of the m starts (the rows of X0), what
+/// the single-start optimiser would have returned — its last finite iterate, value, gradient
+/// norm, step count and stopping reason. Each start stops by itself; one that diverges or meets
+/// a non-finite value is reported so and leaves the others alone.
+struct BatchResult {
+    Matrix x;                             ///< the last finite iterates, shape (m, n)
+    Vector value;                         ///< \f$ f(x_i) \f$, shape (m)
+    Vector gradient_norm;                 ///< \f$ \|\nabla f(x_i)\|_2 \f$, shape (m)
+    std::vector<std::size_t> iterations;  ///< steps taken by each start
+    std::vector<StopReason> reason;       ///< why each start stopped
+    /// How many starts met a gradient or step tolerance.
+    std::size_t converged_count() const {
+        std::size_t k = 0;
+        for (StopReason r : reason) k += converged(r) ? 1 : 0;
+        return k;
+    }
+};
+
+/// \ingroup chapter4
+/// \brief The logistic loss and its gradient at one weight vector (logistic_loss_gradient).
+struct LossGradient {
+    double loss = 0.0;  ///< the mean cross-entropy from logits
+    Vector gradient;    ///< its gradient, shape (d)
+};
+
+}  // namespace dlmath

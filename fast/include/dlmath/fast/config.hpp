@@ -127,4 +127,26 @@ inline constexpr std::size_t fd_parallel_threshold = 4096;
 /// the same for every thread count.
 inline constexpr std::size_t quadrature_parallel_threshold = std::size_t{1} << 12;
 
+// ------------------------------------------------------------- chapter 4
+
+/// The batched optimisers (gradient_descent_batch, momentum_batch, adam_batch) keep
+/// their points in blocks of this many (256, a multiple of every SIMD width): the
+/// coordinates of a block's points are contiguous (structure of arrays), and a block —
+/// its points, gradients and optimiser state, some 10-30 KB for two variables — stays
+/// in the L1/L2 cache for all its steps.
+inline constexpr std::size_t batched_block = 256;
+/// Blocks are shared among threads (schedule(static)) from this many starting points
+/// on (1024, four blocks). One step of one point of the exercise function costs some
+/// 10 ns (four sincos pairs in SIMD and the stopping rules), so 1024 points are
+/// 10 µs a step and about a millisecond for a run of 100 steps, far above the team's
+/// wake-up; a generic objective (a call of f.batch per block and step) costs more.
+inline constexpr std::size_t batched_parallel_threshold = 1024;
+/// logistic_loss_gradient reads X in fixed blocks of this many rows (512): z = Xw and
+/// the block's share of Xᵀ(σ(z) − y) are formed while the block's rows are in cache,
+/// and the block partials are added in block order, so the result depends on n only.
+inline constexpr std::size_t logistic_row_block = 512;
+/// ... and the blocks are shared among threads from this many entries of X on (2^16,
+/// 512 KB: some 20 µs of reading at memory speed).
+inline constexpr std::size_t logistic_parallel_threshold = std::size_t{1} << 16;
+
 }  // namespace dlmath::fast

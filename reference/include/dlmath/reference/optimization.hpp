@@ -21,3 +21,4 @@
 #include "dlmath/reference/optimization/second_order.hpp"
 #include "dlmath/reference/optimization/constrained.hpp"
 #include "dlmath/reference/optimization/empirical_risk.hpp"
+#include "dlmath/reference/optimization/batched.hpp"

@@ -452,3 +452,51 @@ inline void check_sample_size(std::string_view function, std::size_t n, std::siz
 }
 
 }  // namespace dlmath::detail
+
+// ------------------------------------------------------------- batched optimisers (4.7)
+
+namespace dlmath::detail {
+
+namespace fn {
+inline constexpr std::string_view gradient_descent_batch = "gradient_descent_batch",
+                                  momentum_batch = "momentum_batch", adam_batch = "adam_batch",
+                                  logistic_loss_gradient = "logistic_loss_gradient";
+}  // namespace fn
+
+/// The inputs of every batched optimiser: an objective with a value, a gradient and a batch
+/// form, starts X0 ~ (m, n) with n = f.dim, all finite (m = 0 allowed), and valid options.
+inline void check_batch_inputs(std::string_view function, const Objective& f, const Matrix& X0,
+                               const OptimizeOptions& o) {
+    if (!f.value || !f.gradient || !f.batch) {
+        throw domain_error(message(function, ": the objective needs a value, a gradient and a batch form"));
+    }
+    if (X0.shape(1) != f.dim) {
+        throw shape_error(message(function, ": X0 is ", shape_string(X0), " but the objective ",
+                                  f.name.empty() ? std::string("f") : f.name, " takes ", f.dim,
+                                  " variables (X0 must be (m, ", f.dim, "))"));
+    }
+    require_finite(function, X0, "X0");
+    // the options as every single-start optimiser checks them (a start of the right size stands in)
+    Vector probe = Vector::from_shape({f.dim});
+    probe.fill(0.0);
+    check_optimizer_inputs(function, f, probe, o);
+}
+
+inline void check_logistic_loss_gradient(const Matrix& X, const Vector& y, const Vector& w) {
+    const std::string_view function = fn::logistic_loss_gradient;
+    require_nonempty(function, X, "X");
+    require_rhs_rows(function, X, y, "X", "y");
+    if (w.size() != X.shape(1)) {
+        throw shape_error(message(function, ": w has ", w.size(), " entries but X is ", shape_string(X),
+                                  " (w must have one entry per column)"));
+    }
+    require_finite(function, X, "X");
+    require_finite(function, w, "w");
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        if (!(y(i) == 0.0 || y(i) == 1.0)) {
+            throw domain_error(message(function, ": the labels must be 0 or 1 (y[", i, "] = ", y(i), ")"));
+        }
+    }
+}
+
+}  // namespace dlmath::detail
