@@ -114,6 +114,9 @@ void logistic(dlmath::tour::Checks& c) {
     const Vector w0 = {0.0, 0.0, 0.0};
     const OptimizeResult gd = ref::gradient_descent(loss, w0, 1.0 / L, o);
     const OptimizeResult bt = ref::gradient_descent_backtracking(loss, w0, 1.0, 0.5, 1e-4, o);
+    OptimizeOptions tight;
+    tight.gradient_tolerance = 1e-12;
+    const OptimizeResult nt = ref::newton(loss, w0, tight);
     bool falling = true;
     for (std::size_t t = 1; t < gd.trajectory.value.size(); ++t) {
         falling = falling && gd.trajectory.value[t] <= gd.trajectory.value[t - 1];
@@ -122,9 +125,14 @@ void logistic(dlmath::tour::Checks& c) {
               << "    gradient descent, step 1/L:  loss " << num(gd.trajectory.value.front(), 4) << " -> "
               << num(gd.value, 6) << " in " << gd.iterations << " steps\n"
               << "    backtracking line search:    loss " << num(bt.value, 6) << " in " << bt.iterations << " steps\n"
+              << "    Newton's method (4.4):       loss " << num(nt.value, 6) << " in " << nt.iterations
+              << " steps (gradient norm " << num(nt.gradient_norm, 2) << ")\n"
               << "    accuracy: training " << num(ref::accuracy(X, train.y, gd.x), 3) << ", fresh sample of 20000 "
               << num(ref::accuracy(X_test, test.y, gd.x), 3) << "\n";
     dlmath::tour::check_that(c, "the cross-entropy never rises along gradient descent, from log 2", falling);
+    dlmath::tour::check_that(c, "Newton reaches the same minimiser in a handful of steps",
+                             nt.reason == dlmath::StopReason::gradient_tolerance && nt.iterations <= 10 &&
+                                 nt.value <= gd.value);
     dlmath::tour::check_that(c, "fresh-sample accuracy within 0.03 of the best possible 0.841",
                              std::fabs(ref::accuracy(X_test, test.y, gd.x) - 0.841) <= 0.03);
 
