@@ -8,6 +8,20 @@
 // gradients; the stopping rules are the shared detail::step_verdict.
 // Threads take whole blocks (schedule(static)); nothing a point computes
 // depends on its block or thread.
+//
+// Bound attacked on the exercise function (fast::exercise_function, the
+// fused path): compute. Per point and step: 2 sincos pairs (xsimd, some 40
+// to 50 vector operations each on W points), some 25 products and sums for
+// the double angles, the value and the gradient, 2 for the update and some
+// 12 for the vector test of the stopping rules — about 130 vector
+// instructions per W points, nothing from memory (a block of 256 points,
+// some 20 KB, stays in L1/L2 for all its steps). Measured: about 4.3 ns per
+// point-step on one core, 3.6 ns of it the kernel — its some 115 vector
+// instructions per W points in 29 ns, an estimated 1.1 to 1.9 per cycle (the
+// clock lies between the nominal 2.1 GHz and the boost) of a peak of 2, i.e.
+// between half and nine tenths of the machine's peak. The scalar stopping
+// rules of the generic path alone cost some 10 ns per point-step, which is
+// why they run only for a batch where a point stops.
 
 #include "dlmath/fast/optimization/batched.hpp"
 
