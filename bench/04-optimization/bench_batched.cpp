@@ -6,11 +6,15 @@
 // time / (100 n)). The reference runs 4.2's gradient descent start by start
 // (about a microsecond per point-step), so it is measured at n = 10^4 only:
 // 10^6 starts would take minutes; per point-step its rate does not depend on
-// n. step1 is the fast twin through a generic batch (the reference's
-// std::sin and std::cos called once per block and step; checked equal to the
-// reference on the first 64 starts), fast the fused SIMD kernel
-// (fast::exercise_function). Bound attacked: compute, 8 transcendental
-// functions per point-step.
+// n. The ladder (kernels/optimization/batched_ladder.hpp says each step):
+// step1 the fast twin through its generic path with the reference's batch
+// (std::sin and std::cos; checked equal to the reference on the first 64
+// starts), step2 the same path with a SIMD batch of 4 sincos pairs per
+// point, step3 with fast::exercise_batch (2 sincos pairs: the double-angle
+// identities), fast the fused path (fast::exercise_function: the kernel in
+// place on a cache-resident block, the stopping rules as one vector test per
+// W points). Bound attacked: compute, 2 sincos pairs and some 40 other
+// operations per point-step.
 //
 // logistic_loss_gradient/<case>/<n>: GB/s from the 8·n·100 bytes of X that
 // must be read once; library is the pair of BLAS dgemv calls (z = Xw, then
@@ -31,10 +35,12 @@
 #include <xtensor/xview.hpp>
 
 #include "dlmath/fast/optimization.hpp"
+#include "dlmath/numeric.hpp"
 #include "dlmath/reference/numerical/stable.hpp"
 #include "dlmath/reference/optimization.hpp"
 #include "dlmath/reference/probability/functions.hpp"
 #include "kit.hpp"
+#include "kernels/optimization/batched_ladder.hpp"
 
 namespace {
 
@@ -44,6 +50,7 @@ using dlmath::Matrix;
 using dlmath::OptimizeOptions;
 using dlmath::Vector;
 using namespace dlmath::bench;
+namespace ladder = dlmath::fast::detail::ladder;
 
 constexpr std::size_t steps = 100;
 constexpr std::size_t columns = 100;
@@ -72,6 +79,36 @@ std::string agrees_with_reference(const Matrix& X0, const BatchResult& r) {
     return "";
 }
 
+// The exercise function with the given batch: through the fast twin's generic path (the
+// fused path takes only fast::exercise_batch itself).
+dlmath::Objective with_batch(void (*batch)(const Matrix&, Vector&, Matrix&)) {
+    dlmath::Objective f = dlmath::reference::exercise_function();
+    f.batch = [batch](const Matrix& X, Vector& v, Matrix& G) { batch(X, v, G); };
+    return f;
+}
+
+void plain_fast_batch(const Matrix& X, Vector& v, Matrix& G) { dlmath::fast::exercise_batch(X, v, G); }
+
+// Steps with a SIMD batch must stay within the drift bound of the reference on the first 64
+// starts. Per step the gradients differ by at most 37u per entry (the fast tests' bound for the
+// double-angle kernel, above the 20u of the four-sincos one) and each twin rounds x − ηg
+// (|x| <= 10 + 100·η·1.5 = 25, |g| <= 1.5): e_t <= (1 + ηL) e_(t−1) + η√2·37u + 2√2 u (25 + 1.5η),
+// L = 2.5 — loose after 100 steps (about 1e-5), but a wrong kernel misses it by far.
+std::string within_drift_of_reference(const Matrix& X0, const BatchResult& r) {
+    const double u = dlmath::unit_roundoff<double>(), eta = 0.1, L = 2.5;
+    double e = 0.0;
+    for (std::size_t t = 0; t < steps; ++t)
+        e = (1 + eta * L) * e + eta * std::sqrt(2.0) * 37 * u + 2 * std::sqrt(2.0) * u * (25 + 1.5 * eta);
+    const std::size_t k = std::min<std::size_t>(64, X0.shape(0));
+    const Matrix head = xt::view(X0, xt::range(0, k), xt::all());
+    const BatchResult ref = dlmath::reference::gradient_descent_batch(dlmath::reference::exercise_function(), head,
+                                                                      eta, hundred_steps());
+    for (std::size_t i = 0; i < k; ++i)
+        if (std::hypot(r.x(i, 0) - ref.x(i, 0), r.x(i, 1) - ref.x(i, 1)) > e)
+            return "farther than the drift bound from the reference at start " + std::to_string(i);
+    return "";
+}
+
 LossGradient blas_pair(const Matrix& X, const Vector& y, const Vector& w) {
     const int n = static_cast<int>(X.shape(0)), d = static_cast<int>(X.shape(1));
     Vector z = Vector::from_shape({X.shape(0)});
@@ -97,7 +134,7 @@ auto logistic_data(std::size_t n) {
 }
 
 void register_all() {
-    const Limits reference_small{0, 100000};  // 10^4 starts only (some seconds)
+    const Limits reference_small{0, 100000};  // 10^4 starts only: the reference and the ladder take seconds at 10^6
     kernel("gradient_descent_batch", time_only(), {10000, 1000000}, starts)
         .unit(benchmark::kMillisecond)
         .reference(
@@ -112,7 +149,18 @@ void register_all() {
                 return dlmath::fast::gradient_descent_batch(dlmath::reference::exercise_function(), X0, 0.1,
                                                             hundred_steps());
             },
-            agrees_with_reference)
+            agrees_with_reference, reference_small)
+        .step(2, "+ xsimd sincos of x1, x2, x1/2, x2/2 as a plain batch",
+              [](const Matrix& X0) {
+                  return dlmath::fast::gradient_descent_batch(with_batch(&ladder::exercise_batch_four_sincos), X0, 0.1,
+                                                              hundred_steps());
+              },
+              within_drift_of_reference, reference_small)
+        .step(3, "+ two sincos and the double-angle identities",
+              [](const Matrix& X0) {
+                  return dlmath::fast::gradient_descent_batch(with_batch(&plain_fast_batch), X0, 0.1, hundred_steps());
+              },
+              within_drift_of_reference, reference_small)
         .fast([](const Matrix& X0) {
             return dlmath::fast::gradient_descent_batch(dlmath::fast::exercise_function(), X0, 0.1, hundred_steps());
         });

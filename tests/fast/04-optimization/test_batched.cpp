@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dlmath/fast/config.hpp"
@@ -133,12 +134,16 @@ TEST(BatchedFast, XsimdSineAndCosineAreWithin2uOfTheLibrary) {
     EXPECT_LE(worst, 2 * u);
 }
 
-// The fast exercise batch against the reference's: each factor within 2u (xsimd) + u (glibc)
-// = 3u of the other twin's, so each product of two factors bounded by 1 within 6u, plus each
-// twin's rounding of the product (u), i.e. 8u; the sum of two products within 16u plus each
-// twin's rounding of the sum (2u at most, |sum| <= 2): 20u for the value and for each
-// gradient entry (the factor ½ is exact).
-TEST(BatchedFast, ExerciseBatchIsWithin20uOfTheReference) {
+// The fast exercise batch against the reference's. The half-angle factors are xsimd's, within
+// 2u of glibc's (above); the full-angle factors come from the double-angle identities, within
+// 11u of the exact values (the kernel's header derives it) and so 12u of glibc's (within u).
+// A product of two factors bounded by 1 then differs between the twins by the sum of the
+// factors' differences plus each twin's rounding: 12u + 12u + 2u = 26u for sin x1 cos x2 and
+// cos x1 cos x2 (the same for sin x1 sin x2), 2u + 2u + 2u = 6u for the half-angle products
+// (the factor ½ is exact); the sum of the two, of magnitude <= 2, adds each twin's rounding
+// (2u each): 36u, plus second-order terms far below u — 37u for the value and for each
+// gradient entry.
+TEST(BatchedFast, ExerciseBatchIsWithin37uOfTheReference) {
     for (std::size_t m : sizes) {
         const Matrix X = starts(m, 11);
         Vector f, fr;
@@ -148,9 +153,9 @@ TEST(BatchedFast, ExerciseBatchIsWithin20uOfTheReference) {
         ASSERT_EQ(f.size(), m);
         ASSERT_EQ(G.shape(0), m);
         for (std::size_t i = 0; i < m; ++i) {
-            EXPECT_LE(std::fabs(f(i) - fr(i)), 20 * u) << "m = " << m << ", row " << i;
-            EXPECT_LE(std::fabs(G(i, 0) - Gr(i, 0)), 20 * u) << "m = " << m << ", row " << i;
-            EXPECT_LE(std::fabs(G(i, 1) - Gr(i, 1)), 20 * u) << "m = " << m << ", row " << i;
+            EXPECT_LE(std::fabs(f(i) - fr(i)), 37 * u) << "m = " << m << ", row " << i;
+            EXPECT_LE(std::fabs(G(i, 0) - Gr(i, 0)), 37 * u) << "m = " << m << ", row " << i;
+            EXPECT_LE(std::fabs(G(i, 1) - Gr(i, 1)), 37 * u) << "m = " << m << ", row " << i;
         }
     }
 }
@@ -161,31 +166,43 @@ TEST(BatchedFast, FusedPathEqualsTheGenericPathWithTheSameKernel) {
     const Objective fused = fast::exercise_function();
     Objective generic = fused;
     generic.batch = [](const Matrix& X, Vector& v, Matrix& G) { fast::exercise_batch(X, v, G); };
-    OptimizeOptions o;
-    o.max_iterations = 60;
-    o.gradient_tolerance = 1e-4;
+    // The vector test of the stopping rules must hand each rule's points to the scalar rules:
+    // points that stop on the gradient tolerance, on the step tolerance and at the iteration
+    // limit, side by side in one block (the 1031 starts show the first two reasons).
+    OptimizeOptions gradient_stop, step_stop;
+    gradient_stop.max_iterations = 20;
+    gradient_stop.gradient_tolerance = 1e-4;
+    step_stop.max_iterations = 25;
+    step_stop.gradient_tolerance = 0.0;
+    step_stop.step_tolerance = 1e-5;
     ref::AdamParameters p;
     p.learning_rate = 0.2;
-    for (std::size_t m : {std::size_t{1}, std::size_t{13}, std::size_t{257}, std::size_t{1031}}) {
-        const Matrix X0 = starts(m, 5);
-        expect_identical(fast::gradient_descent_batch(fused, X0, 0.5, o),
-                         fast::gradient_descent_batch(generic, X0, 0.5, o), "gradient descent");
-        expect_identical(fast::momentum_batch(fused, X0, 0.1, 0.9, o), fast::momentum_batch(generic, X0, 0.1, 0.9, o),
-                         "momentum");
-        expect_identical(fast::adam_batch(fused, X0, p, o), fast::adam_batch(generic, X0, p, o), "adam");
+    for (const auto& [o, reason] : {std::pair{gradient_stop, StopReason::gradient_tolerance},
+                                    std::pair{step_stop, StopReason::step_tolerance}}) {
+        for (std::size_t m : {std::size_t{1}, std::size_t{13}, std::size_t{257}, std::size_t{1031}}) {
+            const Matrix X0 = starts(m, 5);
+            const BatchResult r = fast::gradient_descent_batch(fused, X0, 0.5, o);
+            expect_identical(r, fast::gradient_descent_batch(generic, X0, 0.5, o), "gradient descent");
+            expect_identical(fast::momentum_batch(fused, X0, 0.1, 0.9, o),
+                             fast::momentum_batch(generic, X0, 0.1, 0.9, o), "momentum");
+            expect_identical(fast::adam_batch(fused, X0, p, o), fast::adam_batch(generic, X0, p, o), "adam");
+            if (m == 1031) {
+                std::size_t stopped = 0, limited = 0;
+                for (std::size_t i = 0; i < m; ++i) {
+                    stopped += r.reason[i] == reason;
+                    limited += r.reason[i] == StopReason::iteration_limit;
+                }
+                EXPECT_GT(stopped, 0u);
+                EXPECT_GT(limited, 0u);
+            }
+        }
     }
 }
 
-// The fused path against the reference after 10 steps of gradient descent (η = 0.5). Per step
-// the gradients differ by δ <= 20u per entry (above), √2·20u in norm, and each twin rounds the
-// update x − ηg once more than exact arithmetic (u(|x| + η|g|) per entry, |x| <= 20 and
-// |g| <= 1.5 along these runs): e_t <= (1 + ηL) e_(t−1) + η√2·20u + 2√2·u(20 + 0.75) with L = 2.5
-// (the Hessian's entries are at most 1.25 in magnitude). The bound after 10 steps is about
-// 3e-11; the comparison is made where it is tight, before the factor (1 + ηL)^t grows.
 TEST(BatchedFast, FusedPathAgreesWithTheReferenceWithinTheDriftBound) {
     const double eta = 0.5, L = 2.5;
     double e = 0.0;
-    for (int t = 0; t < 10; ++t) e = (1 + eta * L) * e + eta * std::sqrt(2.0) * 20 * u + 2 * std::sqrt(2.0) * u * 20.75;
+    for (int t = 0; t < 10; ++t) e = (1 + eta * L) * e + eta * std::sqrt(2.0) * 37 * u + 2 * std::sqrt(2.0) * u * 20.75;
     OptimizeOptions o;
     o.max_iterations = 10;
     o.gradient_tolerance = 0.0;

@@ -16,13 +16,15 @@ using reference::AdamParameters;
 /// \ingroup chapter4
 /// \brief The exercise function \f$ f(x) = \sin x_1 \cos x_2 + \sin(x_1/2)\cos(x_2/2) \f$ of
 /// every row of `X ~ (m, 2)`: values `f ~ (m)` and gradients `G ~ (m, 2)`, evaluated W rows
-/// at a time with xsimd's sincos (four sincos pairs per row).
+/// at a time with xsimd's sincos of x1/2 and x2/2 (two sincos pairs per row), the full angles
+/// by the double-angle identities sin x = 2 sin(x/2) cos(x/2), cos x = cos²(x/2) − sin²(x/2).
 ///
 /// Accuracy: xsimd's double sin and cos (Cephes' range reduction and polynomials) are within
 /// 2u absolute of the correctly rounded values on |x| <= 10⁴ (measured against std::sin/cos by
-/// the fast tests); the value and gradient are then within 20u of the reference's
-/// exercise_batch (each is a sum of two products of two factors bounded by 1, each factor
-/// within 2u + u of the other twin's, plus each twin's roundings of the products and the sum).
+/// the fast tests), so the half-angle factors are within 3u of the exact values and the
+/// full-angle factors within 11u; the value and gradient are then within 37u of the
+/// reference's exercise_batch (each is a sum of two products of two factors bounded by 1, plus
+/// each twin's roundings of the products and the sum).
 /// Throws as reference::exercise_batch (shape_error for X not (m, 2), domain_error for
 /// non-finite X).
 void exercise_batch(const Matrix& X, Vector& f, Matrix& G);
@@ -44,8 +46,9 @@ Objective exercise_function();
 /// reference's operations in the reference's order (no fused multiply-add), and every point
 /// stops by the rules of the single-start optimiser (detail::step_verdict). For
 /// fast::exercise_function the evaluation is the SIMD kernel, fused with the update on the
-/// block's arrays: bound attacked, compute — 8 transcendental functions (4 sincos pairs) per
-/// point and step. For any other objective, f.batch is called once per block and step on the
+/// block's arrays, and the stopping rules are tried as one vector test on W points (the scalar
+/// rules only for a batch where a point stops): bound attacked, compute — 2 sincos pairs and
+/// some 40 further operations per point and step. For any other objective, f.batch is called once per block and step on the
 /// block's live points (**so from several threads at once**: it must be safe to call
 /// concurrently); with a batch that computes exactly value and gradient the result is the
 /// reference's bit for bit. Each point's arithmetic is independent of the blocks and threads.
