@@ -38,6 +38,17 @@ function(require html needle what)
   endif()
 endfunction()
 
+# The line of `html` around offset `at`, for a message.
+function(html_line html at out)
+  math(EXPR from "${at} - 120")
+  if(from LESS 0)
+    set(from 0)
+  endif()
+  string(SUBSTRING "${html}" ${from} 240 around)
+  string(REPLACE "\n" " " around "${around}")
+  set(${out} "${around}" PARENT_SCOPE)
+endfunction()
+
 page_anchor(${TEXT}/chapter.md chapter)
 read_page(${chapter} chapter_html)
 require("${chapter_html}" "mathjax/MathJax.js" "${chapter}.html")
@@ -76,13 +87,20 @@ endforeach()
 # A formula Doxygen did not turn into MathJax markup shows as \f$, \f[ or \f],
 # or, where Doxygen took the formula out but never put it back (a formula
 # inside a quoted string, for one), as its placeholder \_form#<n>.
+# string(FIND) first: a regular expression over every page of the notes is
+# slow in CMake, and only a page that holds a marker needs one.
 file(GLOB all ${HTML}/*.html)
 foreach(page IN LISTS all)
   file(READ ${page} html)
-  if(html MATCHES "[^\n]*\\\\f[][$][^\n]*")
-    message(FATAL_ERROR "${page} shows an unrendered formula: ${CMAKE_MATCH_0}")
-  endif()
-  if(html MATCHES "[^\n]*_form#[0-9]+[^\n]*")
+  foreach(marker "\\f$" "\\f[" "\\f]")
+    string(FIND "${html}" "${marker}" at)
+    if(NOT at EQUAL -1)
+      html_line("${html}" ${at} line)
+      message(FATAL_ERROR "${page} shows an unrendered formula: ${line}")
+    endif()
+  endforeach()
+  string(FIND "${html}" "_form#" at)
+  if(NOT at EQUAL -1 AND html MATCHES "[^\n]*_form#[0-9]+[^\n]*")
     message(FATAL_ERROR "${page} shows an unrendered formula marker: ${CMAKE_MATCH_0}")
   endif()
 endforeach()
