@@ -138,7 +138,8 @@ void line_searches(dlmath::tour::Checks& c) {
 
 // Figures: (1) the iterates of a fixed step ε = 1/λ_max = 0.1 (the steep coordinate is done in
 // one step, the shallow one shrinks by 0.9 per step), of ε = 0.195 (close to 2/λ_max: the steep
-// coordinate flips sign at every step) and of the optimal step on diag(1, 10) from (10, 1);
+// coordinate flips sign at every step), of the optimal step and of Newton's method (one step to
+// the minimiser, section 4.4) on diag(1, 10) from (10, 1);
 // (2) the steps to ||∇f|| <= 1e-8 against κ for the family diag(1, κ): fixed step 1/κ from
 // (1, 1), optimal step and backtracking from (κ, 1).
 void figures(const std::filesystem::path& dir) {
@@ -159,6 +160,7 @@ void figures(const std::filesystem::path& dir) {
     write_path(ref::gradient_descent(f, Vector{10.0, 1.0}, 0.1, o), "zigzag_small.csv");
     write_path(ref::gradient_descent(f, Vector{10.0, 1.0}, 0.195, o), "zigzag_fixed.csv");
     write_path(ref::gradient_descent_optimal_step(f, Vector{10.0, 1.0}, o), "zigzag_optimal.csv");
+    write_path(ref::newton(f, Vector{10.0, 1.0}, o), "zigzag_newton.csv");  // section 4.4: one step
 
     const std::vector<double> kappas = {1, 2, 4, 8, 16, 32, 64, 128, 256};
     Matrix rows = Matrix::from_shape({kappas.size(), 4});
