@@ -15,6 +15,7 @@
 
 #include "dlmath/reference/optimization.hpp"
 #include "prelude.hpp"
+#include "quadratics.hpp"
 
 using dlmath::Objective;
 using dlmath::OptimizeOptions;
@@ -92,18 +93,7 @@ double value_rounding(const Matrix& A, const Vector& b, const Vector& x) {
     return gamma_n(x.size() + 2) * (0.5 * dot(ax, abs_times(A, x)) + dot(xt::abs(b), ax));
 }
 
-// A random SPD quadratic of dimension 2..6, condition number up to 10³, with b and a start.
-struct RandomQuadratic {
-    Matrix A;
-    Vector b, x0;
-};
-RandomQuadratic random_quadratic() {
-    const std::size_t n = static_cast<std::size_t>(*rc::gen::inRange(2, 7));
-    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
-    const double kappa = std::pow(10.0, *rc::gen::inRange(0, 4));
-    return {dlmath::testing::spd_matrix(dlmath::testing::geometric_spectrum(n, kappa), seed),
-            random<Vector>({n}, seed + 1), random<Vector>({n}, seed + 2, 10.0)};
-}
+using dlmath::testing::random_quadratic;  // tests/testing/quadratics.hpp
 
 }  // namespace
 

@@ -18,6 +18,7 @@
 #include "dlmath/reference/linear_algebra.hpp"
 #include "dlmath/reference/optimization.hpp"
 #include "prelude.hpp"
+#include "quadratics.hpp"
 
 using dlmath::Objective;
 using dlmath::OptimizeOptions;
@@ -38,18 +39,7 @@ OptimizeOptions options(std::size_t steps, double gtol = 1e-8, bool record = fal
     return o;
 }
 
-// A random SPD quadratic of dimension 2..6 with condition number up to 10³, with b and a start.
-struct RandomQuadratic {
-    Matrix A;
-    Vector b, x0;
-};
-RandomQuadratic random_quadratic() {
-    const std::size_t n = static_cast<std::size_t>(*rc::gen::inRange(2, 7));
-    const auto seed = *rc::gen::arbitrary<std::uint32_t>();
-    const double kappa = std::pow(10.0, *rc::gen::inRange(0, 4));
-    return {dlmath::testing::spd_matrix(dlmath::testing::geometric_spectrum(n, kappa), seed),
-            random<Vector>({n}, seed + 1), random<Vector>({n}, seed + 2, 10.0)};
-}
+using dlmath::testing::random_quadratic;  // tests/testing/quadratics.hpp
 
 // Near a minimiser x* with positive definite Hessian, ‖x − x*‖ ≤ ‖∇f(x)‖ / λ_min(H) to first
 // order; twice that covers the second-order term where ‖∇f‖ is as small as the tolerances here.
