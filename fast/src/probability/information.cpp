@@ -3,20 +3,23 @@
 // Rules of this file: OpenMP + xsimd, the same signatures, checks and edge
 // values as the reference twin; every SIMD loop ends with a scalar tail.
 //
-// Bound attacked: memory, then the logarithm. A measure reads 8 (entropy)
-// or 16 (cross-entropy, KL) bytes per element and spends about 25–30 flops
-// on it, nearly all in the logarithm: some 2–3 flop/byte, below a
-// multi-core machine's ridge point only once the logarithm is vectorised
-// (kernels/log.hpp). Where each core has a large share of the bandwidth
-// (2 cores and 60 GB/s: 30 GB/s, a log every 0.26 ns per core) the vector
-// logarithm itself is the bound: entropy reaches a third of the triad
-// bandwidth there, cross-entropy and KL (twice the bytes per log) a half.
+// Bound attacked: memory, then the multiply pipes. A measure reads 8
+// (entropy) or 16 (cross-entropy, KL) bytes per element and spends about 20
+// vector instructions per batch on it (kernels/log.hpp), 11 of them
+// multiplications or FMAs: some 2–3 flop/byte, below a multi-core machine's
+// ridge point only once the logarithm is vectorised. Where each core has a
+// large share of the bandwidth (2 cores and 50–64 GB/s: an element of the
+// entropy every 0.25–0.32 ns per core) those pipes are the bound of the
+// entropy; cross-entropy and KL read twice the bytes per logarithm.
 // So each measure is ONE fused pass: the terms, the sums of p (and q) that the
-// normalisation check needs, and a flag for NaN or negative entries, all
-// from the same loads. After the pass:
-//  - flag clear and every sum surely within the tolerance
-//    (dlmath::detail::surely_normalised): the input is valid, as the
-//    reference's check would have found;
+// normalisation check needs, and the smallest entry, all from the same loads.
+// The terms are two sums, Σ p k and Σ p log m for the logarithm's argument
+// 2^k m (kernels/log.hpp's log_parts): two FMAs per batch, ln 2 multiplied in
+// once per block. After the pass:
+//  - no negative entry and every sum surely within the tolerance
+//    (dlmath::detail::surely_normalised; a NaN entry makes its sum NaN,
+//    which fails it): the input is valid, as the reference's check would
+//    have found;
 //  - otherwise the reference's full check runs (a second pass, only for
 //    input that is wrong or at the very edge of the tolerance) and throws
 //    the reference's message, or finds the input valid after all.
@@ -65,25 +68,39 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 // the scalar tail (the shared SciPy formulas). The batch forms handle the
 // values a valid input can hold — p = 0 (the term is 0) and q = 0 < p (the
 // term is +inf) — since any other special value is rejected after the pass.
+//
+// `weighted_log` gives the term as sign · w log x with x = 2^k m: the fused
+// pass adds w·k and w·log m up apart and multiplies by ln 2 once at the end
+// (log_parts in kernels/log.hpp), two FMAs per batch instead of four
+// operations. x is chosen so that p = 0 gives a finite logarithm (weight 0:
+// the term is exactly 0) and q = 0 < p gives k = −inf (the term +inf).
 struct Entropy {  // -p log p
     static constexpr bool pair = false;
+    static constexpr double sign = -1.0;
     static batch term(const batch& p, const batch&) {
         return xsimd::select(p == batch(0.0), batch(0.0), -(p * detail::log_of_nonnegative(p)));
+    }
+    static batch weighted_log(const batch& p, const batch&) {  // log max(p, smallest subnormal)
+        return xsimd::max(p, batch(std::numeric_limits<double>::denorm_min()));
     }
     static double term(double p, double) { return checks::entr(p); }
 };
 struct CrossEntropy {  // -p log q
     static constexpr bool pair = true;
+    static constexpr double sign = -1.0;
     static batch term(const batch& p, const batch& q) {
         return xsimd::select(p == batch(0.0), batch(0.0), -(p * detail::log_of_nonnegative(q)));
     }
+    static batch weighted_log(const batch& p, const batch& q) { return xsimd::select(p == batch(0.0), batch(1.0), q); }
     static double term(double p, double q) { return -checks::xlogy(p, q); }
 };
 struct KL {  // p log(p / q)
     static constexpr bool pair = true;
+    static constexpr double sign = 1.0;
     static batch term(const batch& p, const batch& q) {
         return xsimd::select(p == batch(0.0), batch(0.0), p * detail::log(p / q));
     }
+    static batch weighted_log(const batch& p, const batch& q) { return xsimd::select(p == batch(0.0), batch(1.0), p / q); }
     static double term(double p, double q) { return checks::rel_entr(p, q); }
 };
 //! [fast_terms]
@@ -118,26 +135,34 @@ bool proven_valid(const Scan& s, std::size_t n) {
 // The fused pass over [begin, end) of p (and q): two accumulators of each
 // kind, so that two logarithms are in flight at once, a fixed pairwise
 // combination and a scalar tail — the order depends on end − begin only.
+// The SIMD part adds up p·k and p·log m apart (weighted_log above) and
+// keeps the smallest entry for the sign check: a NaN needs no test of its
+// own, since it makes the sum of p (or q) NaN, which fails the
+// normalisation check.
 template <class M>
 Scan scan_block(const double* p, const double* q, std::size_t begin, std::size_t end) {
     constexpr std::size_t U = 2;
-    std::array<batch, U> value, sum_p, sum_q;
-    value.fill(batch(0.0));
+    std::array<batch, U> with_k, with_y, sum_p, sum_q, least;
+    with_k.fill(batch(0.0));
+    with_y.fill(batch(0.0));
     sum_p.fill(batch(0.0));
     sum_q.fill(batch(0.0));
-    xsimd::batch_bool<double> bad(false);
+    least.fill(batch(0.0));
     Scan tail;
     detail::for_each_batch<double, U>(
         begin, end,
         [&](std::size_t i, auto u) {
             const batch pv = xsimd::load_unaligned(p + i);
             const batch qv = M::pair ? xsimd::load_unaligned(q + i) : pv;
-            value[u] += M::term(pv, qv);
+            batch k, y;
+            detail::log_parts(M::weighted_log(pv, qv), k, y);
+            with_k[u] = detail::fma(pv, k, with_k[u]);
+            with_y[u] = detail::fma(pv, y, with_y[u]);
             sum_p[u] += pv;
-            bad = bad | !(pv >= batch(0.0));  // negative or NaN
+            least[u] = xsimd::min(least[u], pv);
             if constexpr (M::pair) {
                 sum_q[u] += qv;
-                bad = bad | !(qv >= batch(0.0));
+                least[u] = xsimd::min(least[u], qv);
             }
         },
         [&](std::size_t i) {  // scalar tail
@@ -147,11 +172,17 @@ Scan scan_block(const double* p, const double* q, std::size_t begin, std::size_t
             tail.sum_q += M::pair ? qi : 0.0;
             tail.bad = tail.bad || !(p[i] >= 0.0) || !(qi >= 0.0);
         });
+    // sign · (ln 2 · Σ p k + Σ p log m), ln 2 = ln2_hi + ln2_lo
+    const double k_part = xsimd::hadd(detail::pairwise_sum<0, U>(with_k));
+    const double y_part = xsimd::hadd(detail::pairwise_sum<0, U>(with_y));
+    const double ln2_hi = 0x1.62e42fefa3800p-1, ln2_lo = 0x1.ef35793c76730p-45;
     Scan s;
-    s.value = xsimd::hadd(detail::pairwise_sum<0, U>(value)) + tail.value;
+    s.value = M::sign * (k_part * ln2_hi + (k_part * ln2_lo + y_part)) + tail.value;
     s.sum_p = xsimd::hadd(detail::pairwise_sum<0, U>(sum_p)) + tail.sum_p;
     s.sum_q = xsimd::hadd(detail::pairwise_sum<0, U>(sum_q)) + tail.sum_q;
-    s.bad = xsimd::any(bad) || tail.bad;
+    batch lowest = least[0];
+    for (std::size_t u = 1; u < U; ++u) lowest = xsimd::min(lowest, least[u]);
+    s.bad = xsimd::any(lowest < batch(0.0)) || tail.bad;
     return s;
 }
 
