@@ -15,6 +15,8 @@
 
 #include <gtest/gtest.h>
 
+#include "dlmath/fast/threads.hpp"
+
 namespace dlmath::testing {
 
 /// The message of the exception `f()` throws, or "(no exception)". For
@@ -84,20 +86,29 @@ std::string expect_same_error(FastCall&& fast_call, RefCall&& ref_call,
     return r.message;
 }
 
-/// Sets OpenMP's thread count for the current scope and restores the
-/// previous one when the scope ends, also when an assertion or an
-/// exception leaves it early.
+/// Sets OpenMP's thread count for the current scope — exactly that count:
+/// the fast twin's adjustment to the machine's load (dlmath/fast/threads.hpp)
+/// is off meanwhile, so that a test of 3 threads runs 3 threads on a busy
+/// machine too — and restores both settings when the scope ends, also when
+/// an assertion or an exception leaves it early.
 ///
 ///     { const scoped_threads one(1); a = fast::matmul(A, B); }
 class scoped_threads {
 public:
-    explicit scoped_threads(int n) : saved_(omp_get_max_threads()) { omp_set_num_threads(n); }
-    ~scoped_threads() { omp_set_num_threads(saved_); }
+    explicit scoped_threads(int n) : saved_(omp_get_max_threads()), adapting_(dlmath::fast::adapts_threads_to_load()) {
+        omp_set_num_threads(n);
+        dlmath::fast::adapt_threads_to_load(false);
+    }
+    ~scoped_threads() {
+        omp_set_num_threads(saved_);
+        dlmath::fast::adapt_threads_to_load(adapting_);
+    }
     scoped_threads(const scoped_threads&) = delete;
     scoped_threads& operator=(const scoped_threads&) = delete;
 
 private:
     int saved_;
+    bool adapting_;
 };
 
 }  // namespace dlmath::testing

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "dlmath/fast/config.hpp"
+#include "dlmath/fast/threads.hpp"
 
 namespace dlmath::fast::detail {
 
@@ -33,7 +34,7 @@ auto block_partials(std::size_t n, Block& block) {
     const std::size_t nblocks = (n + reduction_block - 1) / reduction_block;
     std::vector<P> partial(nblocks);
     const long long nb = static_cast<long long>(nblocks);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) num_threads(dlmath::fast::team_size())
     for (long long b = 0; b < nb; ++b) {
         const std::size_t begin = static_cast<std::size_t>(b) * reduction_block;
         const std::size_t end = begin + reduction_block < n ? begin + reduction_block : n;

@@ -27,6 +27,7 @@
 #include "dlmath/fast/linear_algebra/products.hpp"
 #include "dlmath/fast/linear_algebra/vectors.hpp"
 #include "dlmath/reference/linear_algebra/decompositions.hpp"
+#include "dlmath/fast/threads.hpp"
 
 #include "../kernels/dot.hpp"
 #include "../kernels/linear_algebra/jacobi.hpp"
@@ -117,7 +118,7 @@ Eigh shifted_jacobi_eigh(const Matrix& A) {
     //    (their error is second order in the eigenvector error)
     Vector lambda = Vector::from_shape({n});
     const long long nn = static_cast<long long>(n);
-#pragma omp parallel for schedule(static) if (n >= jacobi_parallel_n)
+#pragma omp parallel for schedule(static) if (n >= jacobi_parallel_n) num_threads(dlmath::fast::team_size())
     for (long long jj = 0; jj < nn; ++jj) {
         const std::size_t j = static_cast<std::size_t>(jj);
         const double* vj = Vt.data() + j * n;

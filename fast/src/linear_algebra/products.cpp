@@ -17,6 +17,7 @@
 #include "dlmath/detail/checks/linear_algebra.hpp"
 #include "dlmath/detail/scaling.hpp"
 #include "dlmath/reference/linear_algebra/products.hpp"
+#include "dlmath/fast/threads.hpp"
 #include "../kernels/dot.hpp"
 #include "../kernels/linear_algebra/gemm.hpp"
 
@@ -31,7 +32,7 @@ double flat_dot(const double* x, const double* y, std::size_t n) { return detail
 // y ~ (m) = A ~ (m, n, row-major) · x ~ (n): one dot product per row.
 void matvec_rows(const double* A, const double* x, double* y, std::size_t m, std::size_t n) {
     const long long rows = static_cast<long long>(m);
-#pragma omp parallel for schedule(static) if (m * n >= parallel_threshold)
+#pragma omp parallel for schedule(static) if (m * n >= parallel_threshold) num_threads(dlmath::fast::team_size())
     for (long long i = 0; i < rows; ++i) {
         const std::size_t r = static_cast<std::size_t>(i);
         y[r] = dot_block(A + r * n, x, 0, n);

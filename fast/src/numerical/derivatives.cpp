@@ -15,6 +15,7 @@
 
 #include "dlmath/detail/checks/numerical.hpp"
 #include "dlmath/detail/composites/derivatives.hpp"
+#include "dlmath/fast/threads.hpp"
 
 namespace dlmath::fast {
 namespace {
@@ -30,7 +31,7 @@ struct ParallelCoordinates {
         const std::size_t n = x.size();
         std::size_t first_bad = n;  // the lowest coordinate that threw, and its exception
         std::exception_ptr first_error;
-#pragma omp parallel if (n >= fd_parallel_threshold)
+#pragma omp parallel if (n >= fd_parallel_threshold) num_threads(dlmath::fast::team_size())
         {
             Vector xw = x;
 #pragma omp for schedule(static)

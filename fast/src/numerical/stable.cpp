@@ -18,6 +18,7 @@
 #include "dlmath/detail/checks/numerical.hpp"
 #include "dlmath/detail/composites/stable.hpp"
 #include "dlmath/reference/numerical/stable.hpp"
+#include "dlmath/fast/threads.hpp"
 #include "../kernels/exp.hpp"
 #include "../kernels/numerical/online_softmax.hpp"
 #include "../kernels/simd.hpp"
@@ -35,7 +36,7 @@ using detail::W;
 template <class F>
 void for_blocks(std::size_t n, std::size_t block, F f) {
     const std::size_t blocks = (n + block - 1) / block;
-#pragma omp parallel for schedule(static) if (n >= stable_parallel_threshold)
+#pragma omp parallel for schedule(static) if (n >= stable_parallel_threshold) num_threads(dlmath::fast::team_size())
     for (long long b = 0; b < static_cast<long long>(blocks); ++b) {
         const std::size_t begin = static_cast<std::size_t>(b) * block;
         f(begin, begin + block < n ? block : n - begin);
@@ -62,7 +63,7 @@ Matrix by_rows(const Matrix& X, RowKernel row_kernel) {
     Matrix Y = Matrix::from_shape({m, n});
     const double* px = X.data();
     double* py = Y.data();
-#pragma omp parallel for schedule(static) if (m * n >= stable_parallel_threshold)
+#pragma omp parallel for schedule(static) if (m * n >= stable_parallel_threshold) num_threads(dlmath::fast::team_size())
     for (long long i = 0; i < static_cast<long long>(m); ++i) {
         const std::size_t r = static_cast<std::size_t>(i);
         row_kernel(px + r * n, py + r * n, n);
@@ -98,7 +99,7 @@ Vector logsumexp(const Matrix& A, int axis) {
     const Matrix& R = axis == 1 ? A : T;  // one row per result
     const std::size_t m = R.shape(0), n = R.shape(1);
     Vector y = Vector::from_shape({m});
-#pragma omp parallel for schedule(static) if (m * n >= stable_parallel_threshold)
+#pragma omp parallel for schedule(static) if (m * n >= stable_parallel_threshold) num_threads(dlmath::fast::team_size())
     for (long long i = 0; i < static_cast<long long>(m); ++i) {
         const std::size_t r = static_cast<std::size_t>(i);
         y(r) = detail::finish(detail::online_normaliser(R.data() + r * n, n));

@@ -40,6 +40,7 @@
 #include "dlmath/reference/numerical/stable.hpp"
 #include "dlmath/reference/optimization/objectives.hpp"
 #include "dlmath/reference/probability/functions.hpp"
+#include "dlmath/fast/threads.hpp"
 #include "../kernels/optimization/exercise.hpp"
 #include "../kernels/simd.hpp"
 
@@ -270,7 +271,7 @@ BatchResult run_batch(std::string_view function, const Objective& f, const Matri
     const bool fused = is_fast_exercise(f);
     std::vector<std::exception_ptr> errors(blocks);
     const long long nb = static_cast<long long>(blocks);
-#pragma omp parallel for schedule(static) if (m >= batched_parallel_threshold)
+#pragma omp parallel for schedule(static) if (m >= batched_parallel_threshold) num_threads(dlmath::fast::team_size())
     for (long long ib = 0; ib < nb; ++ib) {
         const std::size_t first = static_cast<std::size_t>(ib) * B, count = std::min(B, m - first);
         try {
@@ -376,7 +377,7 @@ LossGradient logistic_loss_gradient(const Matrix& X, const Vector& y, const Vect
     std::vector<double> partial(blocks * (d + 1), 0.0);  // block b: gradient [0, d), loss at d
     const double* wp = w.data();
     const long long nb = static_cast<long long>(blocks);
-#pragma omp parallel for schedule(static) if (n * d >= logistic_parallel_threshold)
+#pragma omp parallel for schedule(static) if (n * d >= logistic_parallel_threshold) num_threads(dlmath::fast::team_size())
     for (long long ib = 0; ib < nb; ++ib) {
         double* gp = partial.data() + static_cast<std::size_t>(ib) * (d + 1);
         double loss = 0.0;

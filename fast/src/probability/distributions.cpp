@@ -20,6 +20,7 @@
 #include <xsimd/xsimd.hpp>
 
 #include "dlmath/detail/checks/probability.hpp"
+#include "dlmath/fast/threads.hpp"
 #include "../kernels/probability/philox.hpp"
 #include "../kernels/simd.hpp"
 
@@ -42,7 +43,7 @@ void for_each_block(std::size_t n, std::size_t block, std::size_t threshold, con
         return;
     }
     const long long nblocks = static_cast<long long>((n + block - 1) / block);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) num_threads(dlmath::fast::team_size())
     for (long long b = 0; b < nblocks; ++b) {
         const std::size_t begin = static_cast<std::size_t>(b) * block;
         body(begin, begin + block < n ? begin + block : n);

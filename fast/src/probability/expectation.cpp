@@ -19,6 +19,7 @@
 
 #include "dlmath/detail/checks/probability.hpp"
 #include "dlmath/detail/estimators.hpp"
+#include "dlmath/fast/threads.hpp"
 #include "../kernels/linear_algebra/gemm.hpp"
 #include "../kernels/axpy.hpp"
 #include "../kernels/reduce.hpp"
@@ -165,7 +166,7 @@ Matrix cov(const Matrix& X, std::size_t ddof) {
         std::vector<Matrix> gram(blocks);
         std::vector<Vector> sums(blocks);
         const long long nb = static_cast<long long>(blocks);
-#pragma omp parallel if (n * d * d / 2 >= gemm_parallel_threshold)
+#pragma omp parallel if (n * d * d / 2 >= gemm_parallel_threshold) num_threads(dlmath::fast::team_size())
         {
             std::vector<double> Db(block * d);  // this thread's centred rows
 #pragma omp for schedule(static)
@@ -223,7 +224,7 @@ Vector standardized_uniform_sums(Rng& rng, std::size_t terms, std::size_t count)
     double* pz = z.data();
     const long long m = static_cast<long long>(count);
     // every sum is a pure function of (seed, first, k, terms): any thread, the same bits
-#pragma omp parallel for schedule(static) if (terms * count >= parallel_threshold)
+#pragma omp parallel for schedule(static) if (terms * count >= parallel_threshold) num_threads(dlmath::fast::team_size())
     for (long long k = 0; k < m; ++k) {
         pz[k] = dlmath::detail::standardized_uniform_sum(seed, first, static_cast<std::size_t>(k), terms);
     }

@@ -12,6 +12,7 @@
 #include <xsimd/xsimd.hpp>
 
 #include "dlmath/reference/probability/functions.hpp"
+#include "dlmath/fast/threads.hpp"
 #include "../kernels/simd.hpp"
 
 namespace dlmath::fast {
@@ -37,7 +38,7 @@ Vector map(const Vector& x, Simd simd, Scalar scalar) {
     // fixed chunks of whole batches, one per iteration, shared among the threads
     constexpr std::size_t chunk = 64 * W;
     const long long chunks = static_cast<long long>((n + chunk - 1) / chunk);
-#pragma omp parallel for schedule(static) if (n >= parallel_threshold)
+#pragma omp parallel for schedule(static) if (n >= parallel_threshold) num_threads(dlmath::fast::team_size())
     for (long long c = 0; c < chunks; ++c) {
         const std::size_t begin = static_cast<std::size_t>(c) * chunk;
         const std::size_t end = begin + chunk < n ? begin + chunk : n;

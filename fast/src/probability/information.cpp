@@ -39,6 +39,7 @@
 #include "dlmath/detail/checks/probability.hpp"
 #include "dlmath/detail/composites/probability.hpp"
 #include "dlmath/reference/probability/information.hpp"
+#include "dlmath/fast/threads.hpp"
 #include "../kernels/log.hpp"
 #include "../kernels/reduce.hpp"
 #include "../kernels/simd.hpp"
@@ -210,7 +211,7 @@ std::vector<Scan> scan_rows(const Matrix& P, QRow q_row) {
         return rows;
     }
     const long long mm = static_cast<long long>(m);
-#pragma omp parallel for schedule(static) if (m * k >= parallel_threshold)
+#pragma omp parallel for schedule(static) if (m * k >= parallel_threshold) num_threads(dlmath::fast::team_size())
     for (long long i = 0; i < mm; ++i) {
         const auto r = static_cast<std::size_t>(i);
         rows[r] = scan_block<M>(P.data() + r * k, q_row(r), 0, k);
@@ -228,7 +229,7 @@ std::vector<Scan> scan_columns(const Matrix& P, const Matrix& Q) {
     constexpr std::size_t chunk = 512;
     std::vector<double> value(k, 0.0), sum_p(k, 0.0), sum_q(k, 0.0), bad(k, 0.0);  // bad: a count, as a double
     const long long nchunks = static_cast<long long>((k + chunk - 1) / chunk);
-#pragma omp parallel for schedule(static) if (m * k >= parallel_threshold)
+#pragma omp parallel for schedule(static) if (m * k >= parallel_threshold) num_threads(dlmath::fast::team_size())
     for (long long c = 0; c < nchunks; ++c) {
         const std::size_t j0 = static_cast<std::size_t>(c) * chunk, j1 = j0 + chunk < k ? j0 + chunk : k;
         for (std::size_t i = 0; i < m; ++i) {
@@ -326,7 +327,7 @@ batch kl_div_batch(const batch& x, const batch& y) {
 template <class BatchF, class ScalarF>
 void map_pairs(const double* x, const double* y, double* r, std::size_t n, BatchF fb, ScalarF fs) {
     const long long nblocks = static_cast<long long>((n + reduction_block - 1) / reduction_block);
-#pragma omp parallel for schedule(static) if (n >= parallel_threshold)
+#pragma omp parallel for schedule(static) if (n >= parallel_threshold) num_threads(dlmath::fast::team_size())
     for (long long b = 0; b < nblocks; ++b) {
         const std::size_t begin = static_cast<std::size_t>(b) * reduction_block;
         const std::size_t end = begin + reduction_block < n ? begin + reduction_block : n;

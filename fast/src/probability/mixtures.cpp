@@ -29,6 +29,7 @@
 
 #include "dlmath/detail/checks/probability.hpp"
 #include "dlmath/detail/composites/mixtures.hpp"
+#include "dlmath/fast/threads.hpp"
 #include "../kernels/simd.hpp"
 
 // GCC 12's false -Wmaybe-uninitialized / -Wuninitialized on xsimd's
@@ -136,7 +137,7 @@ Vector gaussian_mixture_log_pdf(const std::vector<PackedGaussian>& comps, const 
     const std::size_t nblocks = (n + P - 1) / P;
     const double work = static_cast<double>(n) * static_cast<double>(k) * static_cast<double>(d * (d + 3) / 2 + 1);
     const bool threads = work >= static_cast<double>(density_parallel_threshold);
-#pragma omp parallel if (threads)
+#pragma omp parallel if (threads) num_threads(dlmath::fast::team_size())
     {
         aligned_doubles Xt(d * P), Z(d * P), A(k * P), out(P);
 #pragma omp for schedule(static)
@@ -207,7 +208,7 @@ Vector log_pdf(const Mixture<Gaussian>& m, const Vector& x) {
     constexpr std::size_t chunk = 64 * W;  // points per parallel chunk, a multiple of W: one tail, at the end
     const std::size_t nchunks = (n + chunk - 1) / chunk;
     const bool threads = n * m.size() >= density_parallel_threshold;
-#pragma omp parallel for schedule(static) if (threads)
+#pragma omp parallel for schedule(static) if (threads) num_threads(dlmath::fast::team_size())
     for (long long b = 0; b < static_cast<long long>(nchunks); ++b) {
         const std::size_t begin = static_cast<std::size_t>(b) * chunk;
         mixture_1d_range(comps, x.data(), l.data(), begin, begin + chunk <= n ? begin + chunk : n);

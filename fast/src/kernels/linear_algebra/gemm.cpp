@@ -36,10 +36,9 @@
 // dlmath::fast::matmul is step 4 above gemm_parallel_threshold and step 3
 // below it (config.hpp). Step 2 gains little on its own; register blocking
 // pays once step 3 puts the data it reuses into L1 and L2. Step 4 gains
-// only on free cores:
-// on a machine busy with other work, run with OMP_WAIT_POLICY=passive, as
-// threads that spin at a barrier steal the time slices of the threads they
-// are waiting for.
+// only on free cores: on a machine busy with other work the team shrinks to
+// the cores that are free (dlmath/fast/threads.hpp), as threads that spin
+// at a barrier steal the time slices of the threads they are waiting for.
 
 // Stage by stage, the final kernel:
 //
@@ -80,6 +79,7 @@
 #include <xsimd/xsimd.hpp>
 
 #include "dlmath/fast/config.hpp"
+#include "dlmath/fast/threads.hpp"
 #include "../simd.hpp"
 
 namespace dlmath::fast::detail {
@@ -240,7 +240,7 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C
     // Always a parallel region, of one thread when `threads` is false: the
     // `omp for` loops inside must bind to this GEMM's own team, never to an
     // enclosing one (batched_gemm calls it from inside a parallel loop).
-#pragma omp parallel if (threads)
+#pragma omp parallel if (threads) num_threads(dlmath::fast::team_size())
     gemm_loops(m, n, k, A, B, C, ldc, lower, Bp.data());
 }
 
@@ -251,7 +251,7 @@ void batched_gemm(std::size_t nb, std::size_t m, std::size_t n, std::size_t k, V
              C + t * m * n, n, Part::full, threads);
     };
     const std::size_t work = m * n * k;
-    const auto team = static_cast<std::size_t>(omp_get_max_threads());
+    const auto team = static_cast<std::size_t>(dlmath::fast::team_size());
     if (work >= gemm_parallel_threshold && nb < 2 * team) {
         // few large products: one after the other, threads inside each
         for (std::size_t t = 0; t < nb; ++t) one(t, true);
@@ -260,7 +260,7 @@ void batched_gemm(std::size_t nb, std::size_t m, std::size_t n, std::size_t k, V
     // many products, or small ones: one product per thread at a time — one
     // fork for the whole batch and no barrier inside, so it pays from
     // batch_threshold, a sixteenth of the threshold of a threaded GEMM
-#pragma omp parallel for schedule(static) if (nb * work >= batch_threshold)
+#pragma omp parallel for schedule(static) if (nb * work >= batch_threshold) num_threads(dlmath::fast::team_size())
     for (std::size_t t = 0; t < nb; ++t) one(t, false);
 }
 

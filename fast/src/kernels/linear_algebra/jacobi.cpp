@@ -22,6 +22,7 @@
 #include "dlmath/fast/config.hpp"
 #include "dlmath/fast/linear_algebra/vectors.hpp"
 #include "dlmath/numeric.hpp"
+#include "dlmath/fast/threads.hpp"
 
 #include "../dot.hpp"
 #include "../simd.hpp"
@@ -162,7 +163,7 @@ void one_sided_jacobi(Matrix& Wt, Matrix& Vt) {
     };
     long long rotations = 0;
 
-#pragma omp parallel if (k >= jacobi_parallel_n)
+#pragma omp parallel if (k >= jacobi_parallel_n) num_threads(dlmath::fast::team_size())
     for (int sweep = 0; sweep < max_sweeps; ++sweep) {
 #pragma omp single
         rotations = 0;

@@ -16,6 +16,7 @@
 #include "lu.hpp"
 
 #include "dlmath/fast/config.hpp"
+#include "dlmath/fast/threads.hpp"
 
 #include "../axpy.hpp"
 #include "../simd.hpp"
@@ -105,7 +106,7 @@ LU lu_factor(const Matrix& A) {
         }
         // 3. A22 -= L21 U12, rows in parallel
         const long long first = static_cast<long long>(e), last = static_cast<long long>(n);
-#pragma omp parallel for schedule(static) if (n >= lu_parallel_n)
+#pragma omp parallel for schedule(static) if (n >= lu_parallel_n) num_threads(dlmath::fast::team_size())
         for (long long ii = first; ii < last; ++ii) {
             const std::size_t i = static_cast<std::size_t>(ii);
             double* y = a + i * n + e;
@@ -132,7 +133,7 @@ Matrix lu_solve(const LU& f, const Matrix& B) {
     const double* a = f.lu.data();
     constexpr std::size_t cb = 64;  // columns per block
     const long long nblocks = static_cast<long long>((r + cb - 1) / cb);
-#pragma omp parallel for schedule(static) if (n * r >= lu_parallel_n * lu_parallel_n)
+#pragma omp parallel for schedule(static) if (n * r >= lu_parallel_n * lu_parallel_n) num_threads(dlmath::fast::team_size())
     for (long long blk = 0; blk < nblocks; ++blk) {
         const std::size_t c0 = static_cast<std::size_t>(blk) * cb, c1 = std::min(r, c0 + cb), w = c1 - c0;
         for (std::size_t i = 0; i < n; ++i) {  // forward: y_i = (P b)_i - sum_{j<i} l_ij y_j
