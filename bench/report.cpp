@@ -82,6 +82,7 @@
 namespace {
 
 using nlohmann::json;
+using ordered = nlohmann::ordered_json;  // the summary keeps its fields in the documented order
 
 struct Case {
     double seconds = 0.0;   // real time per iteration (the median where repeated)
@@ -286,7 +287,8 @@ std::string cell(const Case* c) {
     return fixed(c->seconds * 1e3, 3) + " ms";
 }
 
-json maybe(std::optional<double> v) { return v ? json(*v) : json(nullptr); }
+ordered maybe(std::optional<double> v) { return v ? ordered(*v) : ordered(nullptr); }
+ordered maybe_count(std::optional<double> v) { return v ? ordered(std::lround(*v)) : ordered(nullptr); }
 
 // ---------------------------------------------------------------- the tables
 
@@ -379,27 +381,27 @@ std::optional<std::string> cpu_model() {
     return std::nullopt;
 }
 
-json roofline_json(const Run& run) {
+ordered roofline_json(const Run& run) {
     return {{"triad GB/s", maybe(run.triad)}, {"FMA peak GFLOP/s", maybe(run.peak)}};
 }
 
-json summary(const Run* quiet, const Run* contended) {
+ordered summary(const Run* quiet, const Run* contended) {
     const Run& first = quiet ? *quiet : *contended;
     const auto& ctx = first.context;
     const auto model = cpu_model();
-    json s;
+    ordered s;
     s["format"] = "dlmath-bench-summary 1";
     s["machine"] = {
-        {"cpu", model ? json(*model) : json(nullptr)},
-        {"logical_cores", ctx.contains("num_cpus") ? ctx["num_cpus"] : json(nullptr)},
-        {"mhz_per_cpu", ctx.contains("mhz_per_cpu") ? ctx["mhz_per_cpu"] : json(nullptr)},
-        {"simd_width", maybe(first.simd_width)},
-        {"omp_threads", maybe(first.threads)},
-        {"date", ctx.contains("date") ? ctx["date"] : json(nullptr)},
-        {"library_build_type", ctx.contains("library_build_type") ? ctx["library_build_type"] : json(nullptr)},
+        {"cpu", model ? ordered(*model) : ordered(nullptr)},
+        {"logical_cores", ctx.contains("num_cpus") ? ordered(ctx["num_cpus"]) : ordered(nullptr)},
+        {"mhz_per_cpu", ctx.contains("mhz_per_cpu") ? ordered(ctx["mhz_per_cpu"]) : ordered(nullptr)},
+        {"simd_width", maybe_count(first.simd_width)},
+        {"omp_threads", maybe_count(first.threads)},
+        {"date", ctx.contains("date") ? ordered(ctx["date"]) : ordered(nullptr)},
+        {"library_build_type", ctx.contains("library_build_type") ? ordered(ctx["library_build_type"]) : ordered(nullptr)},
     };
     s["roofline"] = quiet ? roofline_json(*quiet) : roofline_json(Run{});
-    s["contended_roofline"] = contended ? roofline_json(*contended) : json(nullptr);
+    s["contended_roofline"] = contended ? roofline_json(*contended) : ordered(nullptr);
 
     // every (kernel, size): the quiet run's order, then those only contended
     std::vector<Key> keys;
@@ -409,7 +411,7 @@ json summary(const Run* quiet, const Run* contended) {
         for (const auto& r : contended->rows)
             if (!quiet || !quiet->find({r.kernel, r.size})) keys.emplace_back(r.kernel, r.size);
 
-    json records = json::array();
+    ordered records = ordered::array();
     for (const auto& key : keys) {
         const Row* q = quiet ? quiet->find(key) : nullptr;
         const Row* c = contended ? contended->find(key) : nullptr;
@@ -417,38 +419,38 @@ json summary(const Run* quiet, const Run* contended) {
         for (const Row* row : {q, c})
             if (row)
                 for (const auto& [kase, _] : row->cases) names.insert(kase);
-        std::vector<std::string> ordered(names.begin(), names.end());
-        std::stable_sort(ordered.begin(), ordered.end(),
+        std::vector<std::string> cases(names.begin(), names.end());
+        std::stable_sort(cases.begin(), cases.end(),
                          [](const std::string& a, const std::string& b) { return case_rank(a) < case_rank(b); });
-        for (const auto& kase : ordered) {
+        for (const auto& kase : cases) {
             const Case* qc = q ? q->find(kase) : nullptr;
             const Case* cc = c ? c->find(kase) : nullptr;
             const Case* any = qc ? qc : cc;
             const bool is_fast = kase == "fast";
-            json rec;
+            ordered rec;
             rec["kernel"] = key.first;
             rec["size"] = key.second;
             rec["case"] = kase;
-            rec["label"] = any->label.empty() ? json(nullptr) : json(any->label);
-            rec["error"] = qc && !qc->error.empty() ? json(qc->error) : json(nullptr);
-            rec["seconds"] = usable(qc) ? json(qc->seconds) : json(nullptr);
-            rec["rate"] = usable(qc) && !qc->unit.empty() ? json(qc->rate) : json(nullptr);
-            rec["unit"] = any->unit.empty() ? json(nullptr) : json(any->unit);
+            rec["label"] = any->label.empty() ? ordered(nullptr) : ordered(any->label);
+            rec["error"] = qc && !qc->error.empty() ? ordered(qc->error) : ordered(nullptr);
+            rec["seconds"] = usable(qc) ? ordered(qc->seconds) : ordered(nullptr);
+            rec["rate"] = usable(qc) && !qc->unit.empty() ? ordered(qc->rate) : ordered(nullptr);
+            rec["unit"] = any->unit.empty() ? ordered(nullptr) : ordered(any->unit);
             rec["repetitions"] = qc ? qc->repetitions : 0;
-            rec["cv"] = qc ? maybe(qc->cv) : json(nullptr);
-            rec["min_seconds"] = qc ? maybe(qc->min_seconds) : json(nullptr);
-            rec["max_seconds"] = qc ? maybe(qc->max_seconds) : json(nullptr);
-            rec["fast_over_reference"] = is_fast && q ? maybe(speed_ratio(qc, q->find("reference"))) : json(nullptr);
-            rec["fast_over_library"] = is_fast && q ? maybe(speed_ratio(qc, q->find("library"))) : json(nullptr);
-            rec["roofline_fraction"] = quiet ? maybe(roofline_fraction(qc, *quiet)) : json(nullptr);
+            rec["cv"] = qc ? maybe(qc->cv) : ordered(nullptr);
+            rec["min_seconds"] = qc ? maybe(qc->min_seconds) : ordered(nullptr);
+            rec["max_seconds"] = qc ? maybe(qc->max_seconds) : ordered(nullptr);
+            rec["fast_over_reference"] = is_fast && q ? maybe(speed_ratio(qc, q->find("reference"))) : ordered(nullptr);
+            rec["fast_over_library"] = is_fast && q ? maybe(speed_ratio(qc, q->find("library"))) : ordered(nullptr);
+            rec["roofline_fraction"] = quiet ? maybe(roofline_fraction(qc, *quiet)) : ordered(nullptr);
             if (cc) {
                 rec["contended"] = {
-                    {"seconds", usable(cc) ? json(cc->seconds) : json(nullptr)},
-                    {"rate", usable(cc) && !cc->unit.empty() ? json(cc->rate) : json(nullptr)},
-                    {"error", cc->error.empty() ? json(nullptr) : json(cc->error)},
+                    {"seconds", usable(cc) ? ordered(cc->seconds) : ordered(nullptr)},
+                    {"rate", usable(cc) && !cc->unit.empty() ? ordered(cc->rate) : ordered(nullptr)},
+                    {"error", cc->error.empty() ? ordered(nullptr) : ordered(cc->error)},
                     {"cv", maybe(cc->cv)},
-                    {"fast_over_reference", is_fast ? maybe(speed_ratio(cc, c->find("reference"))) : json(nullptr)},
-                    {"fast_over_library", is_fast ? maybe(speed_ratio(cc, c->find("library"))) : json(nullptr)},
+                    {"fast_over_reference", is_fast ? maybe(speed_ratio(cc, c->find("reference"))) : ordered(nullptr)},
+                    {"fast_over_library", is_fast ? maybe(speed_ratio(cc, c->find("library"))) : ordered(nullptr)},
                     {"fraction_of_quiet", maybe(speed_ratio(cc, qc))},
                 };
             } else {
@@ -623,7 +625,7 @@ int main(int argc, char** argv) {
             print_main_table(*contended, nullptr, true);
             print_ladders(*contended);
         }
-        const json s = summary(quiet ? &*quiet : nullptr, contended ? &*contended : nullptr);
+        const ordered s = summary(quiet ? &*quiet : nullptr, contended ? &*contended : nullptr);
         if (summary_file) {
             std::ofstream out(*summary_file);
             if (!out) throw std::runtime_error("cannot write the summary " + *summary_file);
@@ -631,7 +633,7 @@ int main(int argc, char** argv) {
             if (!out) throw std::runtime_error("writing the summary " + *summary_file + " failed");
         }
         if (old) {
-            print_comparison(*old, quiet_records(s["records"]), *compare_file);
+            print_comparison(*old, quiet_records(json::parse(s["records"].dump())), *compare_file);
         }
     } catch (const std::exception& e) {
         std::cout.flush();
