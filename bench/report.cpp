@@ -325,7 +325,7 @@ void print_main_table(const Run& run, const Run* contended, bool contended_alone
             const auto vs_ref = c ? speed_ratio(c->find("fast"), c->find("reference")) : std::nullopt;
             const auto of_quiet = c ? speed_ratio(c->find("fast"), fast) : std::nullopt;
             std::cout << " " << times(vs_ref) << (vs_ref && *vs_ref < 1.0 ? " ✗" : "") << " | "
-                      << (of_quiet ? fixed(*of_quiet, 2) : "–") << (of_quiet && *of_quiet < 0.5 ? " ✗" : "") << " |";
+                      << (of_quiet ? fixed(*of_quiet, *of_quiet < 0.1 ? 3 : 2) : "–") << (of_quiet && *of_quiet < 0.5 ? " ✗" : "") << " |";
         }
         std::cout << "\n";
     }
@@ -518,7 +518,12 @@ void print_comparison(const std::map<RecordKey, Record>& old, const std::map<Rec
     std::set<std::string> old_kernels, new_kernels;
     for (const auto& [k, _] : old) old_kernels.insert(std::get<0>(k));
     for (const auto& [k, _] : now) new_kernels.insert(std::get<0>(k));
-    std::set<RecordKey> keys;
+    // by kernel and size, the cases in the order of the main table
+    auto by_case = [](const RecordKey& a, const RecordKey& b) {
+        return std::make_tuple(std::get<0>(a), std::get<1>(a), case_rank(std::get<2>(a)), std::get<2>(a)) <
+               std::make_tuple(std::get<0>(b), std::get<1>(b), case_rank(std::get<2>(b)), std::get<2>(b));
+    };
+    std::set<RecordKey, decltype(by_case)> keys(by_case);
     for (const auto& [k, _] : old) keys.insert(k);
     for (const auto& [k, _] : now) keys.insert(k);
 
@@ -568,7 +573,7 @@ void print_comparison(const std::map<RecordKey, Record>& old, const std::map<Rec
         if (change < 1.0 / (1.0 + spread)) { verdict = "regression"; ++regressions; }
         else if (change > 1.0 + spread) { verdict = "improvement"; ++improvements; }
         else ++steady;
-        std::cout << fixed(change, 2) << "× | " << verdict << " |\n";
+        std::cout << fixed(change, change < 0.1 ? 3 : 2) << "× | " << verdict << " |\n";
     }
     std::cout << "\n" << regressions << " regression(s), " << improvements << " improvement(s), " << steady
               << " within the spread; " << added << " added, " << removed << " removed.\n";
