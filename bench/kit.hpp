@@ -8,7 +8,8 @@
 // work of one call (flops the kernel needs, or bytes it must move), or none
 // where cases do different amounts of work for the same result. Example:
 //
-//   const int registered = (dlmath::bench::kernel("dot", bytes([](std::size_t n) { return 16.0 * n; }),
+//   const int registered = (dlmath::bench::kernel("dot", bytes([](std::size_t n) { return 16.0 * n; },
+//                                                               [](std::size_t n) { return 2.0 * n; }),
 //                                                 {1000, 10000}, [](std::size_t n) {
 //                                                     return std::tuple{uniform<Vector>({n}, 1), uniform<Vector>({n}, 2)};
 //                                                 })
@@ -19,6 +20,26 @@
 //
 // The inputs are a std::tuple; each case is called with its elements.
 // Settings (unit, tune) apply to the cases added after them.
+//
+// Arithmetic intensity. A kernel with a rate declares both what one call
+// computes and what it moves: flops(flops_of_n, bytes_of_n) reports GFLOP/s,
+// bytes(bytes_of_n, flops_of_n) reports GB/s, and every case gets the user
+// counter `flop_per_byte` = flops / bytes at its size (the x axis of the
+// roofline figure, dlmath-bench-roofline). The conventions:
+//  - flops are those of the formula, not of the instructions that compute
+//    it: +, −, ×, ÷, a comparison (max, a sign test, a choice) and |x| are
+//    one flop each, and so is an elementary function (exp, log, log1p,
+//    sqrt, sin, cos), whatever it costs in instructions;
+//  - bytes are those the algorithm must move to and from memory: each input
+//    it reads once and each output it writes once, 8 per double (a kernel
+//    that needs two passes over its input, as the two-pass variance, counts
+//    both); write-allocate traffic and re-reads from cache are not counted;
+//  - the same count serves the rate counter and the intensity, so that
+//    intensity × GB/s is the attained GFLOP/s and GFLOP/s / intensity the
+//    attained GB/s.
+// A kernel that reads nothing (its inputs are computed, as Simpson's rule's
+// nodes) declares 0 bytes and gets no intensity: it is bounded by the peak
+// alone. Time-only kernels (time_only()) have neither.
 #pragma once
 
 #include <cstddef>
@@ -62,24 +83,38 @@ T normal(std::vector<std::size_t> shape, unsigned seed) {
 /// What one call of a kernel at size n costs, and the rate to report.
 struct Work {
     std::string counter;                           // "GFLOP/s", "GB/s", or "" (time only)
-    std::function<double(std::size_t)> per_call;  // flops or bytes of one call
+    std::function<double(std::size_t)> per_call;  // flops or bytes of one call (what the counter counts)
+    std::function<double(std::size_t)> flops;     // flops of one call (empty: time only)
+    std::function<double(std::size_t)> bytes;     // bytes one call must move (empty: time only)
+
+    /// Flops per byte at size n, or 0 where there is none (time only, or no
+    /// bytes moved).
+    double flop_per_byte(std::size_t n) const {
+        if (!flops || !bytes) return 0.0;
+        const double b = bytes(n);
+        return b > 0.0 ? flops(n) / b : 0.0;
+    }
 };
 
-/// Compute-bound kernels: report GFLOP/s from the flops one call needs.
-template <class F>
-Work flops(F f) {
-    return {"GFLOP/s", std::function<double(std::size_t)>(f)};
+/// Compute-bound kernels: report GFLOP/s from the flops one call needs;
+/// `moved(n)` is the bytes it must move (for its arithmetic intensity).
+template <class F, class B>
+Work flops(F f, B moved) {
+    std::function<double(std::size_t)> fl(f);
+    return {"GFLOP/s", fl, fl, std::function<double(std::size_t)>(moved)};
 }
 
-/// Memory-bound kernels: report GB/s from the bytes one call must move.
-template <class F>
-Work bytes(F f) {
-    return {"GB/s", std::function<double(std::size_t)>(f)};
+/// Memory-bound kernels: report GB/s from the bytes one call must move;
+/// `computed(n)` is the flops of its formula (for its arithmetic intensity).
+template <class B, class F>
+Work bytes(B b, F computed) {
+    std::function<double(std::size_t)> by(b);
+    return {"GB/s", by, std::function<double(std::size_t)>(computed), by};
 }
 
 /// Cases that do different amounts of work for the same result (e.g. a
 /// Jacobi SVD against LAPACK's divide and conquer): compared by time only.
-inline Work time_only() { return {"", {}}; }
+inline Work time_only() { return {"", {}, {}, {}}; }
 
 // ---------------------------------------------------------------- cases
 
@@ -162,6 +197,8 @@ private:
                     const double per_call = work.per_call(static_cast<std::size_t>(n));
                     state.counters[work.counter] = benchmark::Counter(
                         per_call * static_cast<double>(state.iterations()) / 1e9, benchmark::Counter::kIsRate);
+                    const double intensity = work.flop_per_byte(static_cast<std::size_t>(n));
+                    if (intensity > 0.0) state.counters["flop_per_byte"] = intensity;
                 }
             };
             auto* b = benchmark::RegisterBenchmark(name.c_str(), run);

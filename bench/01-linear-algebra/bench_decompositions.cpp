@@ -52,18 +52,20 @@ auto symmetric(unsigned seed) {
 }
 
 void register_all() {
-    // LU: det, solve, inv at 256 and 512
+    // LU: det, solve, inv at 256 and 512 (bytes: A read, and b, x or the inverse)
     const std::vector<long long> lu_sizes = {256, 512};
-    kernel("det", flops([](std::size_t n) { return 2.0 / 3.0 * n * n * n; }), lu_sizes, matrix(1))
+    kernel("det", flops([](std::size_t n) { return 2.0 / 3.0 * n * n * n; }, [](std::size_t n) { return 8.0 * n * n; }), lu_sizes, matrix(1))
         .reference([](const Matrix& A) { return dlmath::reference::det(A); })
         .fast([](const Matrix& A) { return dlmath::fast::det(A); })
         .library(lapack_det);
-    kernel("solve", flops([](std::size_t n) { return 2.0 / 3.0 * n * n * n + 2.0 * n * n; }), lu_sizes,
+    kernel("solve", flops([](std::size_t n) { return 2.0 / 3.0 * n * n * n + 2.0 * n * n; },
+                           [](std::size_t n) { return 8.0 * n * n + 16.0 * n; }), lu_sizes,
            linear_system(1, 2, 3))
         .reference([](const Matrix& A, const Vector& b) { return dlmath::reference::solve(A, b); })
         .fast([](const Matrix& A, const Vector& b) { return dlmath::fast::solve(A, b); })
         .library(lapack_solve);
-    kernel("inv", flops([](std::size_t n) { return 2.0 * n * n * n; }), lu_sizes, matrix(4))
+    kernel("inv", flops([](std::size_t n) { return 2.0 * n * n * n; }, [](std::size_t n) { return 16.0 * n * n; }), lu_sizes,
+           matrix(4))
         .reference([](const Matrix& A) { return dlmath::reference::inv(A); })
         .fast([](const Matrix& A) { return dlmath::fast::inv(A); })
         .library(lapack_inv);

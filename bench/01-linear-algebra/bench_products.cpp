@@ -92,7 +92,8 @@ Matrix blas_gram(const Matrix& X) {
 }
 
 void register_all() {
-    const auto matmul_flops = flops([](std::size_t n) { return 2.0 * n * n * n; });
+    const auto matmul_flops = flops([](std::size_t n) { return 2.0 * n * n * n; },
+                                    [](std::size_t n) { return 24.0 * n * n; });  // A, B read, C written
     const auto two_matrices = [](std::size_t n) {
         return std::tuple{uniform<Matrix>({n, n}, 1), uniform<Matrix>({n, n}, 2)};
     };
@@ -106,14 +107,16 @@ void register_all() {
         .fast([](const Matrix& A, const Matrix& B) { return dlmath::fast::matmul(A, B); })
         .library(blas_matmul);
 
-    kernel("matvec", flops([](std::size_t n) { return 2.0 * n * n; }), {1024, 4096},
+    kernel("matvec", flops([](std::size_t n) { return 2.0 * n * n; }, [](std::size_t n) { return 8.0 * n * n + 16.0 * n; }),
+           {1024, 4096},
            [](std::size_t n) { return std::tuple{uniform<Matrix>({n, n}, 3), uniform<Vector>({n}, 4)}; })
         .unit(benchmark::kMicrosecond)
         .reference([](const Matrix& A, const Vector& x) { return dlmath::reference::matvec(A, x); })
         .fast([](const Matrix& A, const Vector& x) { return dlmath::fast::matvec(A, x); })
         .library(blas_matvec);
 
-    const auto bmm_flops = flops([](std::size_t n) { return 2.0 * kBatch * n * n * n; });
+    const auto bmm_flops = flops([](std::size_t n) { return 2.0 * kBatch * n * n * n; },
+                                 [](std::size_t n) { return 24.0 * kBatch * n * n; });
     const auto two_batches = [](std::size_t n) {
         return std::tuple{uniform<Tensor3>({kBatch, n, n}, 5), uniform<Tensor3>({kBatch, n, n}, 6)};
     };
@@ -132,7 +135,8 @@ void register_all() {
     // summed alone first and the product is one multiplication (NumPy's order).
     // Counted: the 2n^2 additions that remain. A flat rate from n = 120 to 1000
     // shows the cost is O(n^2); the n^4 loop it replaced took 9 s at n = 120.
-    kernel("einsum_private", flops([](std::size_t n) { return 2.0 * n * n; }), {120, 1000},
+    kernel("einsum_private", flops([](std::size_t n) { return 2.0 * n * n; }, [](std::size_t n) { return 16.0 * n * n; }),
+           {120, 1000},
            [](std::size_t n) {
                return std::tuple{xt::xarray<double>(uniform<Matrix>({n, n}, 8)),
                                  xt::xarray<double>(uniform<Matrix>({n, n}, 9))};
@@ -145,7 +149,8 @@ void register_all() {
             return dlmath::fast::einsum("ab,cd->", A, B);
         });
 
-    kernel("gram", flops([](std::size_t n) { return 1.0 * n * (n + 1) * n; }), {128, 256, 512, 1024},
+    kernel("gram", flops([](std::size_t n) { return 1.0 * n * (n + 1) * n; }, [](std::size_t n) { return 16.0 * n * n; }),
+           {128, 256, 512, 1024},
            [](std::size_t n) { return std::tuple{uniform<Matrix>({n, n}, 7)}; })
         .reference([](const Matrix& X) { return dlmath::reference::gram(X); },
                    {.skip_from = 1024})  // seconds per call; 512 shows the gap

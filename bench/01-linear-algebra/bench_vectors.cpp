@@ -31,14 +31,15 @@ auto two_vectors(std::size_t n) { return std::tuple{uniform<Vector>({n}, 1), uni
 auto one_vector(std::size_t n) { return std::tuple{uniform<Vector>({n}, 3)}; }
 
 void register_all() {
-    kernel("dot", bytes([](std::size_t n) { return 16.0 * n; }), sizes, two_vectors)
+    kernel("dot", bytes([](std::size_t n) { return 16.0 * n; }, [](std::size_t n) { return 2.0 * n; }), sizes, two_vectors)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x, const Vector& y) { return dlmath::reference::dot(x, y); })
         .fast([](const Vector& x, const Vector& y) { return dlmath::fast::dot(x, y); })
         .library([](const Vector& x, const Vector& y) { return cblas_ddot(len(x), x.data(), 1, y.data(), 1); });
 
-    kernel("norm2", bytes([](std::size_t n) { return 8.0 * n; }), sizes, one_vector)
+    // |x|² summed, one square root: 2 flops per element
+    kernel("norm2", bytes([](std::size_t n) { return 8.0 * n; }, [](std::size_t n) { return 2.0 * n + 1.0; }), sizes, one_vector)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::norm(x, 2.0); })
@@ -46,7 +47,7 @@ void register_all() {
         // OpenBLAS dnrm2 (scaled, overflow-safe like ours)
         .library([](const Vector& x) { return cblas_dnrm2(len(x), x.data(), 1); });
 
-    kernel("norm1", bytes([](std::size_t n) { return 8.0 * n; }), sizes, one_vector)
+    kernel("norm1", bytes([](std::size_t n) { return 8.0 * n; }, [](std::size_t n) { return 2.0 * n; }), sizes, one_vector)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::norm(x, 1.0); })

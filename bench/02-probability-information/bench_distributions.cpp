@@ -31,7 +31,9 @@ void tune(benchmark::internal::Benchmark* b, long long n) {
 const Gaussian g = Gaussian::from_stddev(0.5, 2.0);
 
 void register_all() {
-    kernel("gaussian_log_pdf", bytes([](std::size_t n) { return 16.0 * n; }), sizes,
+    // c − ½((x − μ)/σ)²: 5 flops per element
+    kernel("gaussian_log_pdf", bytes([](std::size_t n) { return 16.0 * n; }, [](std::size_t n) { return 5.0 * n; }),
+           sizes,
            [](std::size_t n) { return std::tuple{normal<Vector>({n}, 1)}; })
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::log_pdf(g, x); },

@@ -48,22 +48,24 @@ Matrix library_cov(const Matrix& X) {
 }
 
 void register_all() {
-    kernel("mean", bytes([](std::size_t n) { return 8.0 * n; }), sizes, one_vector)
+    kernel("mean", bytes([](std::size_t n) { return 8.0 * n; }, [](std::size_t n) { return n + 1.0; }), sizes, one_vector)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::mean(x); })
         .fast([](const Vector& x) { return dlmath::fast::mean(x); })
         .library([](const Vector& x) { return xt::mean(x)(); });
 
-    // two passes over x: 16 bytes per element
-    kernel("var", bytes([](std::size_t n) { return 16.0 * n; }), sizes, one_vector)
+    // two passes over x: 16 bytes per element; the sum, then (x − x̄)² summed: 4 flops
+    kernel("var", bytes([](std::size_t n) { return 16.0 * n; }, [](std::size_t n) { return 4.0 * n; }), sizes, one_vector)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::var(x); })
         .fast([](const Vector& x) { return dlmath::fast::var(x); })
         .library([](const Vector& x) { return xt::variance(x)() * x.size() / (x.size() - 1.0); });
 
-    kernel("cov", flops([](std::size_t n) { return 2.0 * n * d * d; }), {1'000, 100'000}, data_matrix)
+    // X read, the d x d covariance written
+    kernel("cov", flops([](std::size_t n) { return 2.0 * n * d * d; }, [](std::size_t n) { return 8.0 * (n * d + d * d); }),
+           {1'000, 100'000}, data_matrix)
         .unit(benchmark::kMillisecond)
         .reference([](const Matrix& X) { return dlmath::reference::cov(X); })
         .fast([](const Matrix& X) { return dlmath::fast::cov(X); })

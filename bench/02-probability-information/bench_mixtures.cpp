@@ -65,7 +65,12 @@ Vector library_loglik(const Mixture<MultivariateGaussian>& m, const Matrix& X) {
 
 void register_all() {
     const double flops_per_point = static_cast<double>(k * (d * (d + 1) + 2 * d + 4));
-    kernel("gmm_loglik", flops([flops_per_point](std::size_t n) { return flops_per_point * n; }),
+    // the points read and one value per point written, and each component's
+    // mean, Cholesky factor, weight and normalizer
+    const double parameter_bytes = 8.0 * static_cast<double>(k * (d * d + d + 2));
+    kernel("gmm_loglik",
+           flops([flops_per_point](std::size_t n) { return flops_per_point * n; },
+                 [parameter_bytes](std::size_t n) { return 8.0 * static_cast<double>(n * (d + 1)) + parameter_bytes; }),
            {10'000, 100'000, 1'000'000}, gmm_and_points)
         .reference([](const Mixture<MultivariateGaussian>& m, const Matrix& X) { return dlmath::reference::log_pdf(m, X); },
                    Limits{1'000'000, 0})

@@ -165,7 +165,11 @@ void register_all() {
             return dlmath::fast::gradient_descent_batch(dlmath::fast::exercise_function(), X0, 0.1, hundred_steps());
         });
 
-    kernel("logistic_loss_gradient", bytes([](std::size_t n) { return 8.0 * static_cast<double>(n * columns); }),
+    // Xw and Xᵀr: 2·n·d flops each; per row the loss term and the residual
+    // (two log-sigmoids, the sigmoid, the products and sums): about 16
+    kernel("logistic_loss_gradient",
+           bytes([](std::size_t n) { return 8.0 * static_cast<double>(n * columns); },
+                 [](std::size_t n) { return static_cast<double>(n) * (4.0 * columns + 16.0); }),
            {100000, 1000000}, logistic_data)
         .unit(benchmark::kMillisecond)
         .reference([](const Matrix& X, const Vector& y, const Vector& w) {
