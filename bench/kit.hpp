@@ -44,6 +44,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <random>
 #include <string>
 #include <tuple>
@@ -118,6 +119,40 @@ inline Work time_only() { return {"", {}, {}, {}}; }
 
 // ---------------------------------------------------------------- cases
 
+/// The inputs of the case that runs now. Google Benchmark calls a case's
+/// function once per trial iteration count and once per repetition, and
+/// the kernels of a chapter run one case after another at the same sizes;
+/// making 10^8 random doubles takes longer than most calls being timed. So
+/// the last inputs made are kept, keyed by kernel and size, and handed out
+/// again while they match. One slot for the whole suite: the inputs of a
+/// 10^8 case are gigabytes, and they are freed before the next are made.
+/// The inputs are made by a seeded generator, so a kept copy is what a
+/// fresh call would make; the cases get them by const reference.
+struct InputSlot {
+    std::string kernel;
+    long long n = -1;
+    std::shared_ptr<const void> inputs;
+};
+
+/// The one slot (an inline function's static: one object for the whole
+/// program, whatever the type of the inputs it holds).
+inline InputSlot& input_slot() {
+    static InputSlot slot;
+    return slot;
+}
+
+template <class Inputs, class Make>
+const Inputs& kept_inputs(const std::string& kernel, long long n, const Make& make) {
+    InputSlot& s = input_slot();
+    if (s.kernel != kernel || s.n != n || !s.inputs) {
+        s.inputs.reset();  // free the old inputs before making the new ones
+        s.inputs = std::make_shared<const Inputs>(make(static_cast<std::size_t>(n)));
+        s.kernel = kernel;
+        s.n = n;
+    }
+    return *static_cast<const Inputs*>(s.inputs.get());
+}
+
 /// Per-case limits for cases that are slow at large sizes.
 struct Limits {
     long long single_iteration_from = 0;  // sizes >= this are timed once (calls of seconds); 0: never
@@ -174,8 +209,8 @@ private:
             if (limits.skip_from > 0 && n >= limits.skip_from) continue;
             const std::string name = name_ + "/" + kase + "/" + std::to_string(n);
             const bool single_iteration = limits.single_iteration_from > 0 && n >= limits.single_iteration_from;
-            auto run = [f, n, label, check, single_iteration, make = make_, work = work_](benchmark::State& state) {
-                const Inputs in = make(static_cast<std::size_t>(n));
+            auto run = [f, n, kernel = name_, label, check, single_iteration, make = make_, work = work_](benchmark::State& state) {
+                const Inputs& in = kept_inputs<Inputs>(kernel, n, make);
                 if (!label.empty()) state.SetLabel(label);
                 if constexpr (!std::is_same_v<Check, std::nullptr_t>) {
                     const auto result = std::apply(f, in);
