@@ -295,7 +295,8 @@ ordered maybe_count(std::optional<double> v) { return v ? ordered(std::lround(*v
 void print_main_table(const Run& run, const Run* contended, bool contended_alone) {
     const auto& ctx = run.context;
     std::cout << "## dlmath benchmarks" << (contended_alone ? " under contention" : "") << "\n\n"
-              << "Machine: " << ctx.value("num_cpus", 0) << " CPUs at " << ctx.value("mhz_per_cpu", 0) << " MHz"
+              << "Machine: " << ctx.value("num_cpus", 0) << " CPUs, nominal clock " << ctx.value("mhz_per_cpu", 0)
+              << " MHz (the kernels may run at a boost clock above it)"
               << "; roofline measured in the same run: triad bandwidth "
               << (run.triad ? fixed(*run.triad, 1) + " GB/s" : std::string("not measured")) << ", FMA peak "
               << (run.peak ? fixed(*run.peak, 1) + " GFLOP/s" : std::string("not measured")) << ".\n\n";
