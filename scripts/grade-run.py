@@ -27,14 +27,16 @@ The verdict (exit status 0 = pass) comes from, in order:
   7. the exit status is 0.
 What the program prints is shown (its tail) but never read for the verdict.
 The last line is the verdict: `dlmath-grade: PASS` or `dlmath-grade: FAIL: <reason>`.
+
+Every test of a grading starts this runner, so it imports only what it needs
+(no argparse, shutil or tempfile: each costs more to import than its use here)
+and the checkers of one build share one probe of the sandbox (the plan file
+beside this runner, see exercises/common/dlmath/grading/sandbox.cpp).
 """
-import argparse
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
 MAX_OUTPUT = 4000
@@ -88,13 +90,93 @@ def check_report(report, case):
     return None
 
 
+class Options:
+    binary = None
+    checker = None
+    case = None
+    timeout = 10.0
+
+
+def usage_error(msg):
+    print(__doc__.split("\n\n")[1], file=sys.stderr)
+    print(f"grade-run.py: error: {msg}", file=sys.stderr)
+    sys.exit(2)
+
+
+def parse_args(argv):
+    """--binary, --checker, --case, --timeout (each `--opt VALUE` or `--opt=VALUE`)."""
+    a = Options()
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("-h", "--help"):
+            print(__doc__)
+            sys.exit(0)
+        key, eq, value = arg.partition("=")
+        if key not in ("--binary", "--checker", "--case", "--timeout"):
+            usage_error(f"unrecognized argument: {arg}")
+        if not eq:
+            if i + 1 >= len(argv):
+                usage_error(f"{key} needs a value")
+            i += 1
+            value = argv[i]
+        if key == "--timeout":
+            try:
+                value = float(value)
+            except ValueError:
+                usage_error(f"--timeout: not a number: {value!r}")
+        setattr(a, key[2:], value)
+        i += 1
+    for key in ("binary", "case"):
+        if getattr(a, key) is None:
+            usage_error(f"the argument --{key} is required")
+    return a
+
+
+def private_directory():
+    """A new directory of this user's only, under $TMPDIR (or /tmp)."""
+    base = os.environ.get("TMPDIR") or "/tmp"
+    while True:
+        path = os.path.join(base, "dlmath-test-" + os.urandom(6).hex())
+        try:
+            os.mkdir(path, 0o700)
+            return path
+        except FileExistsError:
+            continue
+
+
+def copy_program(src, dst):
+    """A private, executable copy of the program src."""
+    with open(src, "rb") as fin:
+        fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o700)
+        with os.fdopen(fd, "wb") as fout:
+            while True:
+                chunk = fin.read(1 << 20)
+                if not chunk:
+                    break
+                fout.write(chunk)
+
+
+def remove_tree(top):
+    """Removes the directory top and everything in it; links are removed, never followed."""
+    for d, dirs, files in os.walk(top, topdown=False):
+        for name in files + dirs:
+            p = os.path.join(d, name)
+            try:
+                if name in dirs and not os.path.islink(p):
+                    os.rmdir(p)
+                else:
+                    os.unlink(p)
+            except OSError:
+                pass
+    try:
+        os.rmdir(top)
+    except OSError:
+        pass
+
+
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--binary", required=True, help="the student's program exercise_<name>_student")
-    ap.add_argument("--checker", help="the checker (default: exercise_<name>_test beside the student's program)")
-    ap.add_argument("--case", required=True)
-    ap.add_argument("--timeout", type=float, default=10.0)
-    a = ap.parse_args()
+    a = parse_args(sys.argv[1:])
     # The grader's own tests of a submission that never returns shorten the
     # wait (every test of it times out); graded courses never set this.
     cap = os.environ.get("DLMATH_GRADE_TIMEOUT_CAP")
@@ -111,11 +193,11 @@ def main():
         checker = os.path.join(os.path.dirname(a.binary), base[:-len("_student")] + "_test")
     if not os.path.isfile(checker):
         verdict(False, "the exercise's tests were not built (see the build errors)")
-    work = tempfile.mkdtemp(prefix="dlmath-test-")
+    work = private_directory()
     try:
         prog = os.path.join(work, "bin", os.path.basename(checker))
         os.makedirs(os.path.dirname(prog))
-        shutil.copy2(checker, prog)
+        copy_program(checker, prog)
         run_dir = os.path.join(work, "run")
         os.makedirs(run_dir)
         secret = os.path.join(work, "private")
@@ -135,6 +217,10 @@ def main():
         env["DLMATH_STUDENT_TIMEOUT"] = f"{a.timeout:g}"
         if os.environ.get("DLMATH_STUDENT_SANDBOX"):
             env["DLMATH_STUDENT_SANDBOX"] = os.environ["DLMATH_STUDENT_SANDBOX"]
+        # the sandbox's plan, probed by the first checker of this build and
+        # read by the others: in the build tree (the grader's alone), beside
+        # this runner's copy
+        env["DLMATH_STUDENT_PLAN_FILE"] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sandbox-plan")
         cmd = [prog, f"--gtest_filter={a.case}", f"--gtest_output=xml:{report}",
                "--gtest_brief=0", "--gtest_color=no", "--gtest_catch_exceptions=1"]
         with open(out_path, "wb") as out:
@@ -172,7 +258,7 @@ def main():
             verdict(False, f"the test program exited with status {rc}")
         verdict(True)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_tree(work)
 
 
 if __name__ == "__main__":

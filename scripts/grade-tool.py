@@ -258,8 +258,10 @@ def cmd_discover(declared):
     lines = [f"# The tests of exercise {m['name']}, listed from {os.path.basename(m['list_binary'])}."]
     for t in tests:
         name = cmake_quote(t["ctest"])
+        # the runner starts once per test: isolated (-I: no PYTHON* variable,
+        # no user site) and without the site module (-S), which it does not need
         lines.append(" ".join(["add_test(", name] + [cmake_quote(x) for x in (
-            m["python"], m["runner"], "--binary", m["binary"], "--case", t["case"],
+            m["python"], "-I", "-S", m["runner"], "--binary", m["binary"], "--case", t["case"],
             "--timeout", str(m["timeout"]))] + [")"]))
         lines.append(f"set_tests_properties({name} PROPERTIES LABELS \"exercise;chapter{m['chapter']}\" "
                      f"TIMEOUT {m['timeout'] + 20} WORKING_DIRECTORY {cmake_quote(m['work_dir'])})")

@@ -97,8 +97,16 @@ flock 9
 rm -rf "$src"
 
 start=$(date +%s.%N)
+# How long each stage took, printed at the end (where a grading's time goes).
+times=() mark=$EPOCHREALTIME
+lap() {
+  local now=$EPOCHREALTIME
+  times+=("$1 $(awk -v a="$mark" -v b="$now" 'BEGIN { printf "%.1f", b - a }') s")
+  mark=$now
+}
 stage "copying the tree to the scratch directory ${work}"
 run_logged "copying the tree" "$logs/copy.log" "$PY" "$TOOL" sync "$DLMATH_ROOT" "$src"
+lap copy
 
 stage "configuring the exercises (Ninja)"
 run_logged "configuring" "$logs/configure.log" \
@@ -106,12 +114,14 @@ run_logged "configuring" "$logs/configure.log" \
     -DDLMATH_BUILD_TESTS=OFF -DDLMATH_BUILD_EXERCISES=ON \
     -DDLMATH_BUILD_BENCH=OFF -DDLMATH_BUILD_DOCS=OFF -DDLMATH_BUILD_CHAPTERS=OFF \
     -DDLMATH_STUDENT_COMPILE_LAUNCHER="$PY;$src/scripts/compile-student.py"
+lap configure
 
 if [ -n "$submission" ]; then
   stage "taking the exercise sources from $submission"
   run_logged "reading the submission" "$logs/submission.log" \
     "$PY" "$TOOL" submit "$bld" "$submission" --notes "$logs/intake.json"
   grep '^grade: submission: ' "$logs/submission.log" | head -n 20 || true
+  lap submission
 fi
 
 # The exercises to grade, their test programs and their test listings: an
@@ -141,6 +151,7 @@ set +e
 timeout 900 ninja -C "$bld" -k 0 "${targets[@]}" >"$logs/build.log" 2>&1
 build_rc=$?
 set -e
+lap build
 if [ "$build_rc" -ne 0 ]; then
   grep -c '^FAILED: ' "$logs/build.log" | sed 's/$/ build step(s) failed; those exercises score 0 (see their output)/' || true
 fi
@@ -156,6 +167,7 @@ ctest --test-dir "$bld" -L exercise "${filter[@]}" -j "$((2 * $(nproc 2>/dev/nul
   --test-output-size-passed 4096 --test-output-size-failed 65536 \
   --output-junit "$out/junit.xml" >"$logs/ctest.log" 2>&1
 set -e
+lap tests
 [ -s "$out/junit.xml" ] || { tail -n 20 "$logs/ctest.log" >&2; die "grade: ctest wrote no JUnit report (log: $logs/ctest.log)"; }
 
 end=$(date +%s.%N)
@@ -164,4 +176,6 @@ exercise_opt=()
 [ -z "$exercise" ] || exercise_opt=(--exercise "$exercise")
 "$PY" "$TOOL" report "$bld" "$out" "${exercise_opt[@]}" --seconds "$seconds" \
   --src-root "$src" --build-log "$logs/build.log" --notes "$logs/intake.json" || die "grade: writing the results failed"
+lap report
+echo "grade: time per stage: $(IFS=,; echo "${times[*]}" | sed 's/,/, /g')"
 ok "results: $out/results.json (Gradescope), $out/junit.xml"

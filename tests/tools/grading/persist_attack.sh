@@ -41,4 +41,31 @@ cat "$tmp/second.log"
 [ ! -e "$tmp/PROGRAM_RAN" ] || fail "the second grading ran a program planted in the first one's build"
 python3 "$here/check_results.py" "$tmp/second/results.json" --junit "$tmp/second/junit.xml" \
   --exercise cosine_similarity=max --exercise frobenius_norm=max --no-leak "$root" --max-bytes 200000
-echo "PASS: a tampered scratch build is not used again: full marks, nothing planted ran"
+
+# The sandbox's plan, probed once per build (sandbox-plan beside the runner):
+# a plan file that another user could have written, or one from another boot,
+# is not believed: the checker probes again and writes its own plan in its
+# place (a new file, readable by the grader only). The plan it wrote itself
+# is read and left as it is.
+bin="$work/src/build/exercises/bin"
+plan="$work/src/build/exercises/sandbox-plan"
+run_one() {
+  python3 -I -S "$work/src/build/exercises/grade-run.py" --binary "$bin/exercise_cosine_similarity_student" \
+    --case CosineSimilarity.WorkedExample >"$tmp/run.log" 2>&1 || { cat "$tmp/run.log"; fail "the test did not pass"; }
+}
+[ -f "$plan" ] || fail "the grading left no sandbox plan in the build tree"
+[ "$(stat -c %a "$plan")" = 600 ] || fail "the sandbox plan is not the grader's only (mode $(stat -c %a "$plan"))"
+boot=$(cat /proc/sys/kernel/random/boot_id)
+for forged in "664 auto $boot 0 0 0" "600 auto 00000000-0000-0000-0000-000000000000 0 0 0"; do
+  rm -f "$plan"
+  printf '%s\n' "${forged#* }" >"$plan"
+  chmod "${forged%% *}" "$plan"
+  before=$(stat -c %i "$plan")
+  run_one
+  [ "$(stat -c %i "$plan")" != "$before" ] && [ "$(stat -c %a "$plan")" = 600 ] ||
+    fail "a forged sandbox plan ($forged) was believed"
+done
+before=$(stat -c %i "$plan")
+run_one
+[ "$(stat -c %i "$plan")" = "$before" ] || fail "the plan the checker probed was not read again"
+echo "PASS: a tampered scratch build is not used again: full marks, nothing planted ran; a forged sandbox plan is not believed"

@@ -24,7 +24,14 @@ check="$PY $here/check_results.py"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dlmath-release-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-step() { echo; echo "=== $*"; }
+# each step ends with the time it took (where this test's time goes)
+last=""
+step() {
+  local now=$EPOCHREALTIME
+  [ -z "$last" ] || echo "(that took $(awk -v a="$last" -v b="$now" 'BEGIN { printf "%.1f", b - a }') s)"
+  last=$now
+  echo; echo "=== $*"
+}
 
 step "writing the student edition"
 rel="$tmp/edition"
@@ -87,6 +94,7 @@ if problems:
     sys.exit("\n".join(problems[:40]))
 print("the edition matches the tree outside the solution regions")
 PY
+step "the edition configures with its tests"
 # The edition configures with its tests (the grader's tests and the hidden
 # ones gone): the build files refer to nothing the release left out.
 cmake -S "$rel" -B "$tmp/edition-build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDLMATH_BUILD_EXERCISES=ON \
@@ -94,7 +102,7 @@ cmake -S "$rel" -B "$tmp/edition-build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDL
   { tail -n 30 "$tmp/configure.log"; fail "the edition does not configure"; }
 rm -rf "$tmp/edition-build"
 
-step "run_autograder on a fake Gradescope root, with g++ 11"
+step "setup.sh on a fake Gradescope root, with g++ 11"
 gxx11=$(command -v g++-11) || fail "g++-11 is not installed (scripts/install-deps.sh installs it)"
 export CXX="$gxx11"
 ag="$tmp/gradescope"
@@ -135,10 +143,12 @@ PY
 # it configures without presets: nothing in the bundle's scripts asks for them
 ! grep -n -- '--preset' "$ag/source/setup.sh" "$ag/source/run_autograder" "$ag/source/dlmath/scripts/grade.sh" ||
   fail "the bundle's scripts use CMake presets (Gradescope's CMake 3.22 does not read version 6)"
+step "run_autograder grades this tree's solutions"
 DLMATH_AUTOGRADER_ROOT="$ag" bash "$ag/source/run_autograder" >"$tmp/autograder.log" 2>&1 ||
   { tail -n 40 "$tmp/autograder.log"; fail "run_autograder failed"; }
 grep -q "The CXX compiler identification is GNU 11[.]" "$ag/results/grade/logs/configure.log" ||
   fail "run_autograder did not compile with g++ 11"
 $check "$ag/results/results.json" --score max --max-score "$max"
 grep -q 'PASS  hidden test' "$ag/results/results.json" || fail "the autograder did not run the hidden tests"
+step "done"
 echo "PASS: the edition scores 0 / $max, the autograder gives this tree's solutions $max / $max"
