@@ -72,8 +72,14 @@
 
 #include "gemm.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstddef>
+#include <fstream>
+#include <string>
+#include <type_traits>
+#include <utility>
 
 #include <omp.h>
 #include <xsimd/xsimd.hpp>
@@ -83,15 +89,93 @@
 #include "../simd.hpp"
 
 namespace dlmath::fast::detail {
+
+// ---------------------------------------------------------------- block sizes
+
 namespace {
 
-// batch and W (doubles per SIMD register) come from kernels/simd.hpp
-constexpr std::size_t MR = 6;           // rows of the register block
-constexpr std::size_t NR = 2 * W;       // columns of the register block: two registers
-constexpr std::size_t KC = 256;         // depth of a packed panel: a B micro-panel is KC·NR·8 bytes (L1)
-constexpr std::size_t MC = 144;         // rows of a packed A block: MC·KC·8 = 288 KiB (L2)
-constexpr std::size_t NC = 4080;        // columns of a packed B panel: KC·NC·8 ≈ 8 MiB (L3)
-static_assert(MC % MR == 0 && NC % NR == 0);
+constexpr std::size_t round_up(std::size_t x, std::size_t r) { return (x + r - 1) / r * r; }
+constexpr std::size_t round_down(std::size_t x, std::size_t r) { return x / r * r; }
+
+// One property of a data cache level from sysconf, else from sysfs
+// (size "48K", "1024K", "32M"; ways_of_associativity "12"); 0 if unknown.
+std::size_t cache_property(int sysconf_name, int level, const char* file) {
+    const long value = sysconf(sysconf_name);
+    if (value > 0) return static_cast<std::size_t>(value);
+    for (int index = 0; index < 8; ++index) {
+        const std::string dir = "/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(index) + "/";
+        std::ifstream level_file(dir + "level"), type_file(dir + "type"), property_file(dir + file);
+        int l = 0;
+        std::string type, text;
+        if (!(level_file >> l) || !(type_file >> type) || !(property_file >> text)) continue;
+        if (l != level || type == "Instruction") continue;
+        std::size_t result = 0, i = 0;
+        for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) result = 10 * result + (text[i] - '0');
+        if (i < text.size() && text[i] == 'K') result <<= 10;
+        if (i < text.size() && text[i] == 'M') result <<= 20;
+        return result;
+    }
+    return 0;
+}
+
+}  // namespace
+
+// The BLIS analytical model (Low, Igual, Smith and Quintana-Ortí,
+// "Analytical modeling is enough for high-performance BLIS", ACM TOMS 43,
+// 2016): each operand is kept in the cache level where it is reused.
+//   kc: the B micro-panel (kc × nr) is reused by every A micro-panel of the
+//       block, which stream past it (kc × mr each). In a w-way L1 of ways of
+//       L1/w bytes, one way is left to C and to what streams, the A
+//       micro-panels get a share of the other w - 1 ways in proportion to
+//       their width, c_a = floor((w - 1) / (1 + nr/mr)) ways, and the
+//       B micro-panel the rest; kc is the depth at which an A micro-panel
+//       fills its c_a ways: kc · mr · 8 = c_a · L1/w. Both micro-panels then
+//       fit in L1 with a way to spare, and an A micro-panel never evicts
+//       the B micro-panel (on a 32 KiB 8-way L1 with the 6 × 8 tile of AVX2
+//       this gives the kc = 256 of BLIS's Haswell kernel).
+//   mc: the packed A block (mc × kc, reused by every B micro-panel) takes
+//       half of L2, the other half left to the B micro-panels and C that
+//       stream through: mc · kc · 8 ≤ L2 / 2.
+//   nc: the packed B panel (kc × nc, reused by every A block) takes half of
+//       L3: nc · kc · 8 ≤ L3 / 2.
+// Rounding: kc down to a multiple of 8 (whole cache lines of both
+// micro-panels), mc to a multiple of mr and nc of nr (whole micro-panels).
+// Bounds: a cache too small for the rule still gets one tile (kc ≥ 8,
+// mc ≥ mr, nc ≥ nr), and a huge one — or a virtual machine reporting the
+// whole host's L3 — stops at kc ≤ 1024, mc ≤ 4096 and nc ≤ 8192, past which
+// larger blocks only cost buffer memory (the loads per FMA no longer fall).
+Blocking blocking_for(CacheSizes caches, std::size_t mr, std::size_t nr) {
+    const std::size_t l1 = caches.l1 ? caches.l1 : default_caches.l1;
+    const std::size_t ways = caches.l1_ways >= 2 ? caches.l1_ways : default_caches.l1_ways;
+    const std::size_t l2 = caches.l2 ? caches.l2 : default_caches.l2;
+    const std::size_t l3 = caches.l3 ? caches.l3 : default_caches.l3;
+    const std::size_t d = sizeof(double);
+    const std::size_t ways_a = std::max<std::size_t>(1, (ways - 1) * mr / (mr + nr));  // floor((w-1)/(1+nr/mr))
+    const std::size_t kc = std::clamp<std::size_t>(round_down(ways_a * (l1 / ways) / (mr * d), 8), 8, 1024);
+    const std::size_t mc = std::clamp(round_down(l2 / 2 / (kc * d), mr), mr, round_down(4096, mr));
+    const std::size_t nc = std::clamp(round_down(l3 / 2 / (kc * d), nr), nr, round_down(8192, nr));
+    return {kc, mc, nc};
+}
+
+CacheSizes machine_caches() {
+    return {cache_property(_SC_LEVEL1_DCACHE_SIZE, 1, "size"), cache_property(_SC_LEVEL1_DCACHE_ASSOC, 1, "ways_of_associativity"),
+            cache_property(_SC_LEVEL2_CACHE_SIZE, 2, "size"), cache_property(_SC_LEVEL3_CACHE_SIZE, 3, "size")};
+}
+
+namespace {
+constexpr Tile tile = tile_for_width(W);
+}  // namespace
+
+Tile gemm_tile() { return tile; }
+
+const Blocking& gemm_blocking() {
+    static const Blocking blocking = blocking_for(machine_caches(), tile.rows, tile.cols());
+    return blocking;
+}
+
+// ---------------------------------------------------------------- the kernel
+
+namespace {
 
 // An uninitialised, SIMD-aligned array of doubles (packing fills it).
 class Buffer {
@@ -107,12 +191,21 @@ private:
     double* data_;
 };
 
-constexpr std::size_t round_up(std::size_t x, std::size_t r) { return (x + r - 1) / r * r; }
+// f(0), f(1), …, f(N-1), each index a compile-time constant: the loops over
+// the register tile unroll by construction, so every accumulator is a
+// register of its own.
+template <std::size_t N, class F>
+inline void unrolled(F&& f) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (f(std::integral_constant<std::size_t, I>{}), ...);
+    }(std::make_index_sequence<N>{});
+}
 
 //! [gemm_pack]
 // Packs rows [i0, i0+mr) × columns [p0, p0+kc) of A into one micro-panel:
 // dst[p·MR + r] = A(i0 + r, p0 + p), rows r ≥ mr padded with zeros. The
 // micro-kernel then reads A with unit stride, whatever A's layout.
+template <std::size_t MR>
 void pack_a(std::size_t mr, std::size_t kc, View A, std::size_t i0, std::size_t p0, double* dst) {
     for (std::size_t p = 0; p < kc; ++p) {
         const double* col = A.data + (p0 + p) * A.cs + i0 * A.rs;
@@ -122,6 +215,7 @@ void pack_a(std::size_t mr, std::size_t kc, View A, std::size_t i0, std::size_t 
 
 // Packs rows [p0, p0+kc) × columns [j0, j0+nr) of B into one micro-panel:
 // dst[p·NR + c] = B(p0 + p, j0 + c), columns c ≥ nr padded with zeros.
+template <std::size_t NR>
 void pack_b(std::size_t nr, std::size_t kc, View B, std::size_t p0, std::size_t j0, double* dst) {
     for (std::size_t p = 0; p < kc; ++p) {
         const double* row = B.data + (p0 + p) * B.rs + j0 * B.cs;
@@ -132,58 +226,85 @@ void pack_b(std::size_t nr, std::size_t kc, View B, std::size_t p0, std::size_t 
 
 //! [gemm_micro_kernel]
 // C[0:MR, 0:NR] += a · b for one A micro-panel a (kc × MR) and one B
-// micro-panel b (kc × NR). The tile of C lives in 12 registers named after
-// the rows they hold (c_i_lo: columns 0..W-1 of row i, c_i_hi: W..2W-1).
+// micro-panel b (kc × NR), NR = NV·W. The tile of C lives in MR·NV
+// registers, acc[i][v] holding columns vW..vW+W-1 of row i; for each p,
+// NV loads of B and MR broadcasts of A feed MR·NV FMAs. With Prefetch, the
+// rows of C the tile adds to are requested before the loop, so that their
+// cache misses overlap the FMAs instead of following them.
+template <std::size_t MR, std::size_t NV, bool Prefetch>
 void micro_kernel(std::size_t kc, const double* a, const double* b, double* c, std::size_t ldc) {
-    batch c_0_lo(0.0), c_0_hi(0.0), c_1_lo(0.0), c_1_hi(0.0), c_2_lo(0.0), c_2_hi(0.0);
-    batch c_3_lo(0.0), c_3_hi(0.0), c_4_lo(0.0), c_4_hi(0.0), c_5_lo(0.0), c_5_hi(0.0);
-    for (std::size_t p = 0; p < kc; ++p, a += MR, b += NR) {
-        const batch b_lo = xsimd::load_aligned(b), b_hi = xsimd::load_aligned(b + W);  // row p of b
-        batch a_i(a[0]);  // broadcast A(i, p) to every lane
-        c_0_lo = detail::fma(a_i, b_lo, c_0_lo); c_0_hi = detail::fma(a_i, b_hi, c_0_hi);
-        a_i = batch(a[1]);
-        c_1_lo = detail::fma(a_i, b_lo, c_1_lo); c_1_hi = detail::fma(a_i, b_hi, c_1_hi);
-        a_i = batch(a[2]);
-        c_2_lo = detail::fma(a_i, b_lo, c_2_lo); c_2_hi = detail::fma(a_i, b_hi, c_2_hi);
-        a_i = batch(a[3]);
-        c_3_lo = detail::fma(a_i, b_lo, c_3_lo); c_3_hi = detail::fma(a_i, b_hi, c_3_hi);
-        a_i = batch(a[4]);
-        c_4_lo = detail::fma(a_i, b_lo, c_4_lo); c_4_hi = detail::fma(a_i, b_hi, c_4_hi);
-        a_i = batch(a[5]);
-        c_5_lo = detail::fma(a_i, b_lo, c_5_lo); c_5_hi = detail::fma(a_i, b_hi, c_5_hi);
+    constexpr std::size_t NR = NV * W;
+    if constexpr (Prefetch) {
+        // (a plain loop: GCC 12 drops prefetches issued from the unrolled lambda)
+        for (std::size_t i = 0; i < MR; ++i) {
+            __builtin_prefetch(c + i * ldc, 1);           // first and last cache line of row i
+            __builtin_prefetch(c + i * ldc + NR - 1, 1);  // of the tile
+        }
     }
-    // C += the tile, one row (two registers) at a time
-    auto update = [c, ldc](std::size_t i, batch lo, batch hi) {
-        double* row = c + i * ldc;
-        (xsimd::load_unaligned(row) + lo).store_unaligned(row);
-        (xsimd::load_unaligned(row + W) + hi).store_unaligned(row + W);
-    };
-    update(0, c_0_lo, c_0_hi); update(1, c_1_lo, c_1_hi); update(2, c_2_lo, c_2_hi);
-    update(3, c_3_lo, c_3_hi); update(4, c_4_lo, c_4_hi); update(5, c_5_lo, c_5_hi);
+    batch acc[MR][NV];
+    unrolled<MR>([&](auto i) { unrolled<NV>([&](auto v) { acc[i][v] = batch(0.0); }); });
+    for (std::size_t p = 0; p < kc; ++p, a += MR, b += NR) {
+        batch b_p[NV];  // row p of b
+        unrolled<NV>([&](auto v) { b_p[v] = xsimd::load_aligned(b + v * W); });
+        unrolled<MR>([&](auto i) {
+            const batch a_ip(a[i]);  // A(i, p) broadcast to every lane
+            unrolled<NV>([&](auto v) { acc[i][v] = detail::fma(a_ip, b_p[v], acc[i][v]); });
+        });
+    }
+    // C += the tile, one register at a time
+    unrolled<MR>([&](auto i) {
+        unrolled<NV>([&](auto v) {
+            double* c_iv = c + i * ldc + v * W;
+            (xsimd::load_unaligned(c_iv) + acc[i][v]).store_unaligned(c_iv);
+        });
+    });
 }
 //! [gemm_micro_kernel]
 
 // A tile that sticks out of C (mr < MR or nr < NR): the micro-kernel writes
 // into a zeroed MR × NR buffer, and only the valid mr × nr part is added to
 // C — the same single addition per entry as for a full tile.
+template <std::size_t MR, std::size_t NV, bool Prefetch>
 void edge_kernel(std::size_t mr, std::size_t nr, std::size_t kc, const double* a, const double* b, double* c,
                  std::size_t ldc) {
+    constexpr std::size_t NR = NV * W;
     alignas(64) double tile[MR * NR] = {};
-    micro_kernel(kc, a, b, tile, NR);
+    micro_kernel<MR, NV, false>(kc, a, b, tile, NR);
     for (std::size_t i = 0; i < mr; ++i)
         for (std::size_t j = 0; j < nr; ++j) c[i * ldc + j] += tile[i * NR + j];
 }
 
+// Splits [0, n) into the fewest blocks of at most `most` that are all about
+// the same size (a multiple of `unit`, the last one shorter): 1024 rows in
+// blocks of at most 624 become two of 512, not 624 and 400.
+std::size_t balanced_block(std::size_t n, std::size_t most, std::size_t unit) {
+    const std::size_t blocks = (n + most - 1) / most;
+    return std::min(most, round_up((n + blocks - 1) / blocks, unit));
+}
+
 //! [gemm_loops]
 // The loops of one GEMM, run by every thread of the team that calls it.
+// Only the kc-steps fix the order in which an entry of C is summed; how the
+// rows and columns are cut into blocks, and which thread takes which, does
+// not change any bit of C.
+template <std::size_t MR, std::size_t NV, bool Prefetch>
 void gemm_loops(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C, std::size_t ldc, bool lower,
-                double* Bp) {
+                Blocking blocks, double* Bp) {
+    constexpr std::size_t NR = NV * W;
+    const std::size_t KC = blocks.kc;
+    const std::size_t MC = balanced_block(m, blocks.mc, MR), NC = balanced_block(n, blocks.nc, NR);
     const std::size_t blocks_m = (m + MC - 1) / MC;  // mc x kc blocks of A
-    Buffer Ap(std::min(MC, round_up(m, MR)) * std::min(KC, k));  // each thread packs its own A blocks
-    // Tasks: each (A block, range of B micro-panels) pair. At least two per
-    // thread, so that a small m still keeps every thread busy.
+    Buffer Ap(MC * std::min(KC, k));                 // each thread packs its own A blocks
+    // Tasks: each (A block, range of B micro-panels) pair, at least two per
+    // thread so that a small m still keeps every thread busy. A full
+    // product shares them out in contiguous runs, so that a thread's tasks
+    // mostly use one A block, packed once; the triangle of a Gram matrix
+    // makes tasks unequal, so there each thread takes the next free one of
+    // many smaller tasks.
     const auto team = static_cast<std::size_t>(omp_get_num_threads());
-    const std::size_t chunks_n = std::max<std::size_t>(1, (2 * team + blocks_m - 1) / blocks_m);
+    const std::size_t per_thread = lower ? 8 : 2;
+    const std::size_t chunks_n = std::max<std::size_t>(1, (per_thread * team + blocks_m - 1) / blocks_m);
+    const std::size_t tasks = blocks_m * chunks_n;
 
     for (std::size_t jc = 0; jc < n; jc += NC) {
         const std::size_t nc = std::min(NC, n - jc);
@@ -194,21 +315,24 @@ void gemm_loops(std::size_t m, std::size_t n, std::size_t k, View A, View B, dou
             // pack B[pc:pc+kc, jc:jc+nc], one NR-wide micro-panel per iteration
 #pragma omp for schedule(static)
             for (std::size_t s = 0; s < panels_b; ++s)
-                pack_b(std::min(NR, nc - s * NR), kc, B, pc, jc + s * NR, Bp + s * NR * kc);
+                pack_b<NR>(std::min(NR, nc - s * NR), kc, B, pc, jc + s * NR, Bp + s * NR * kc);
             // (implicit barrier: the panel is complete before anyone reads it)
 
-#pragma omp for schedule(static, 1)
-            for (std::size_t task = 0; task < blocks_m * chunks_n; ++task) {
-                const std::size_t ic = (task / chunks_n) * MC, mc = std::min(MC, m - ic);
+            std::size_t packed = blocks_m;  // the A block this thread's Ap holds (none yet)
+            auto run_task = [&](std::size_t task) {
+                const std::size_t block = task / chunks_n, ic = block * MC, mc = std::min(MC, m - ic);
                 const std::size_t jr_begin = panels_b * (task % chunks_n) / chunks_n;
                 const std::size_t jr_end = panels_b * (task % chunks_n + 1) / chunks_n;
-                if (jr_begin == jr_end) continue;
-                if (lower && ic + mc <= jc + jr_begin * NR) continue;  // wholly above the diagonal
+                if (jr_begin == jr_end) return;
+                if (lower && ic + mc <= jc + jr_begin * NR) return;  // wholly above the diagonal
                 const std::size_t panels_a = (mc + MR - 1) / MR;
 
                 // pack A[ic:ic+mc, pc:pc+kc], one MR-tall micro-panel at a time
-                for (std::size_t s = 0; s < panels_a; ++s)
-                    pack_a(std::min(MR, mc - s * MR), kc, A, ic + s * MR, pc, Ap.data() + s * MR * kc);
+                if (packed != block) {
+                    for (std::size_t s = 0; s < panels_a; ++s)
+                        pack_a<MR>(std::min(MR, mc - s * MR), kc, A, ic + s * MR, pc, Ap.data() + s * MR * kc);
+                    packed = block;
+                }
 
                 // the macro-kernel: micro-panels of B (L1) against the A block (L2)
                 for (std::size_t jr = jr_begin; jr < jr_end; ++jr) {
@@ -219,10 +343,17 @@ void gemm_loops(std::size_t m, std::size_t n, std::size_t k, View A, View B, dou
                         const double* a = Ap.data() + ir * MR * kc;
                         const double* b = Bp + jr * NR * kc;
                         double* c = C + i0 * ldc + j0;
-                        if (mr == MR && nr == NR) micro_kernel(kc, a, b, c, ldc);
-                        else edge_kernel(mr, nr, kc, a, b, c, ldc);
+                        if (mr == MR && nr == NR) micro_kernel<MR, NV, Prefetch>(kc, a, b, c, ldc);
+                        else edge_kernel<MR, NV, Prefetch>(mr, nr, kc, a, b, c, ldc);
                     }
                 }
+            };
+            if (lower) {
+#pragma omp for schedule(dynamic, 1)
+                for (std::size_t task = 0; task < tasks; ++task) run_task(task);
+            } else {
+#pragma omp for schedule(static)
+                for (std::size_t task = 0; task < tasks; ++task) run_task(task);
             }
             // (implicit barrier: nobody repacks B while it is being read)
         }
@@ -230,18 +361,29 @@ void gemm_loops(std::size_t m, std::size_t n, std::size_t k, View A, View B, dou
 }
 //! [gemm_loops]
 
-}  // namespace
-
-void gemm(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C, std::size_t ldc, Part part,
-          bool threads) {
+template <std::size_t MR, std::size_t NV, bool Prefetch>
+void gemm_with(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C, std::size_t ldc, Part part,
+               bool threads, Blocking blocks) {
     if (m == 0 || n == 0 || k == 0) return;  // C += empty sums
     const bool lower = part == Part::lower;
-    Buffer Bp(std::min(NC, round_up(n, NR)) * std::min(KC, k));  // the packed B panel, shared by the team
+    const std::size_t nc = balanced_block(n, blocks.nc, NV * W);
+    Buffer Bp(nc * std::min(blocks.kc, k));  // the packed B panel, shared by the team
     // Always a parallel region, of one thread when `threads` is false: the
     // `omp for` loops inside must bind to this GEMM's own team, never to an
     // enclosing one (batched_gemm calls it from inside a parallel loop).
 #pragma omp parallel if (threads) num_threads(dlmath::fast::team_size())
-    gemm_loops(m, n, k, A, B, C, ldc, lower, Bp.data());
+    gemm_loops<MR, NV, Prefetch>(m, n, k, A, B, C, ldc, lower, blocks, Bp.data());
+}
+
+}  // namespace
+
+void gemm(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C, std::size_t ldc, Part part,
+          bool threads) {
+    gemm_with<tile.rows, tile.vectors, true>(m, n, k, A, B, C, ldc, part, threads, gemm_blocking());
+}
+
+void gemm_fixed_blocks(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C, std::size_t ldc) {
+    gemm_with<6, 2, false>(m, n, k, A, B, C, ldc, Part::full, /*threads=*/false, Blocking{256, 144, 4080});
 }
 
 void batched_gemm(std::size_t nb, std::size_t m, std::size_t n, std::size_t k, View A, std::size_t batch_a,
