@@ -106,7 +106,7 @@ void register_all() {
         .step(1, "i-p-j loops + xsimd", ladder::gemm_step1, agrees_with_fast, slow_steps)
         .step(2, "+ 6 x 2W register tile", ladder::gemm_step2, agrees_with_fast, slow_steps)
         .step(3, "+ cache blocking, packing (1 thread)", ladder::gemm_step3, agrees_with_fast)
-        .step(4, "+ tile from W, blocks from caches, prefetch", ladder::gemm_step4, agrees_with_fast)
+        .step(4, "+ tile from W, blocks from caches (1 thread)", ladder::gemm_step4, agrees_with_fast)
         .step(5, "+ OpenMP (all threads)", ladder::gemm_step5, agrees_with_fast)
         .fast([](const Matrix& A, const Matrix& B) { return dlmath::fast::matmul(A, B); })
         .library(blas_matmul);

@@ -1,9 +1,9 @@
 // The blocked GEMM behind matmul, bmm, gram and einsum — fast twin.
 //
-// Rules of this file: OpenMP (schedule(static)) and xsimd with a portable
-// width W = xsimd::batch<double>::size chosen at compile time (2 for SSE2
-// and NEON, 4 for AVX2, 8 for AVX-512; see kernels/simd.hpp); no intrinsics
-// of one architecture.
+// Rules of this file: OpenMP and xsimd with a portable width
+// W = xsimd::batch<double>::size chosen at compile time (2 for SSE2 and
+// NEON, 4 for AVX2, 8 for AVX-512; see kernels/simd.hpp); no intrinsics of
+// one architecture.
 // Bound attacked: compute. A product of n×n matrices does 2n³ flops on 24n²
 // bytes, so the arithmetic intensity n/12 flop/byte is large enough to run
 // at the FMA peak — if every value loaded from memory is reused from
@@ -28,18 +28,30 @@
 //           strip of B it streams does not stay in L1.
 //   step 3  + cache blocking (kc × nc panels of B for L3, mc × kc blocks of
 //           A for L2) and packing into micro-panels read with unit stride;
-//           this file, on one thread.
-//           Attacks cache misses: about one core's FMA peak.
-//   step 4  + OpenMP: tasks over A blocks × B micro-panels; this file, on
+//           the loops of this file with step 2's tile and fixed blocks
+//           (kc = 256, mc = 144, nc = 4080), on one thread.
+//           Attacks cache misses. Left: on AVX-512, 12 of 32 registers
+//           hold C, so each FMA needs 0.67 loads, and fixed blocks fit
+//           some caches and not others.
+//   step 4  + the tile from the SIMD width (12 × 2W on AVX-512: 24
+//           accumulators, 14 loads per 24 FMAs) and the blocks from the
+//           cache sizes the machine reports (blocking_for below); this
+//           file, on one thread. Attacks the loads per FMA once more and
+//           makes the blocks fit the machine it runs on.
+//   step 5  + OpenMP: tasks over A blocks × B micro-panels; this file, on
 //           the team. Attacks the single core: the flops are shared.
 //
-// dlmath::fast::matmul is step 4 above gemm_parallel_threshold and step 3
+// dlmath::fast::matmul is step 5 above gemm_parallel_threshold and step 4
 // below it (config.hpp). Step 2 gains little on its own; register blocking
-// pays once step 3 puts the data it reuses into L1 and L2. Step 4 gains
+// pays once step 3 puts the data it reuses into L1 and L2. Step 5 gains
 // only on free cores: on a machine busy with other work the team shrinks to
 // the cores that are free (dlmath/fast/threads.hpp), as threads that spin
 // at a barrier steal the time slices of the threads they are waiting for.
-
+//
+// Measured on a 2-core AVX-512 machine (one filtered dlmath-bench run, the
+// machine shared with other builds, so rates are low and noisy; see the
+// chapter text for the table): MEASURED_LADDER
+//
 // Stage by stage, the final kernel:
 //
 //   for jc in steps of NC:                    B panel  (kc × nc) → L3
@@ -51,24 +63,44 @@
 //           for ir in steps of MR:
 //             micro-kernel: C[ir:ir+MR, jr:jr+NR] += Ap_ir · Bp_jr
 //
+// The register tile MR × NR = rows × (vectors · W) is a compile-time
+// choice (gemm.hpp, tile_for_width): as many accumulators as the registers
+// allow once a row of B (`vectors` registers) and one broadcast of A are
+// loaded — 12 × 2W on AVX-512 (27 of 32 registers), 6 × 2W on AVX2, SSE2
+// and NEON (15 of 16), 4 × 2 in scalar code. On AVX-512, 8 × 3W (28
+// registers, 11 loads per 24 FMAs) was measured against 12 × 2W on a shared
+// 2-core machine: neither was ahead by more than the noise, and 12 × 2W was
+// kept for its narrower B micro-panel, which leaves L1 room for a deeper kc
+// (168 against 128 on a 48 KiB L1) and so fewer passes over C. KC, MC and NC come from the cache sizes
+// at run time (blocking_for: the BLIS analytical model), and MC and NC are
+// then evened out over the matrix (balanced_block), so that 1024 rows make
+// two blocks of 512 rather than one of 768 and one of 256.
+//
 // Threads: the team packs each B panel together, then shares out tasks —
-// an A block (each thread packs its own) against a range of B micro-panels,
-// at least two tasks per thread — with two barriers per B panel.
+// an A block against a range of B micro-panels, at least two tasks per
+// thread — with two barriers per B panel. A full product gives each thread
+// a contiguous run of tasks, so it packs each of its A blocks once; a Gram
+// matrix (only the lower triangle) has unequal tasks and hands out eight
+// per thread, one at a time, to whichever thread is free.
 //
 //        jr →                    The micro-kernel keeps the MR × NR tile of
-//      ┌────┬────┬────┐          C in 2·MR SIMD registers and, for each p,
-//   ir │ C  │    │    │          loads one row of Bp (2 registers) and
-//   ↓  ├────┼────┼────┤          broadcasts MR values of Ap: 2·MR FMAs per
-//      │    │    │    │          MR + NR loads.
+//      ┌────┬────┬────┐          C in MR·NR/W SIMD registers and, for each
+//   ir │ C  │    │    │          p, loads one row of Bp (NR/W registers)
+//   ↓  ├────┼────┼────┤          and broadcasts MR values of Ap: MR·NR/W
+//      │    │    │    │          FMAs per MR + NR/W loads.
 //      └────┴────┴────┘
 //
 // Edges: micro-panels are padded with zeros to MR rows / NR columns, and a
 // tile that sticks out of C is computed in a small buffer and only its
 // valid part is added. Reproducibility: every entry of C is the sum, in
 // order, of its kc-long chunks, each accumulated in p order by FMAs; this
-// order depends on k alone, not on the thread count or on which thread
-// computed the tile. What it does not do: no prefetch instructions, no
-// hand-written assembly, no tuning of the block sizes per machine.
+// order depends on k and on kc alone, not on the thread count, on how rows
+// and columns are cut into blocks or on which thread computed the tile (kc
+// depends on the machine's L1, so two machines may differ in the last
+// bits, as they do for a different W). What it does not do: no hand-written
+// assembly, and no prefetch instructions — prefetching the tile of C before
+// the micro-kernel (__builtin_prefetch) made no difference that a noisy
+// 2-core machine could measure, so it was left out.
 
 #include "gemm.hpp"
 
@@ -228,19 +260,10 @@ void pack_b(std::size_t nr, std::size_t kc, View B, std::size_t p0, std::size_t 
 // C[0:MR, 0:NR] += a · b for one A micro-panel a (kc × MR) and one B
 // micro-panel b (kc × NR), NR = NV·W. The tile of C lives in MR·NV
 // registers, acc[i][v] holding columns vW..vW+W-1 of row i; for each p,
-// NV loads of B and MR broadcasts of A feed MR·NV FMAs. With Prefetch, the
-// rows of C the tile adds to are requested before the loop, so that their
-// cache misses overlap the FMAs instead of following them.
-template <std::size_t MR, std::size_t NV, bool Prefetch>
+// NV loads of B and MR broadcasts of A feed MR·NV FMAs.
+template <std::size_t MR, std::size_t NV>
 void micro_kernel(std::size_t kc, const double* a, const double* b, double* c, std::size_t ldc) {
     constexpr std::size_t NR = NV * W;
-    if constexpr (Prefetch) {
-        // (a plain loop: GCC 12 drops prefetches issued from the unrolled lambda)
-        for (std::size_t i = 0; i < MR; ++i) {
-            __builtin_prefetch(c + i * ldc, 1);           // first and last cache line of row i
-            __builtin_prefetch(c + i * ldc + NR - 1, 1);  // of the tile
-        }
-    }
     batch acc[MR][NV];
     unrolled<MR>([&](auto i) { unrolled<NV>([&](auto v) { acc[i][v] = batch(0.0); }); });
     for (std::size_t p = 0; p < kc; ++p, a += MR, b += NR) {
@@ -264,12 +287,12 @@ void micro_kernel(std::size_t kc, const double* a, const double* b, double* c, s
 // A tile that sticks out of C (mr < MR or nr < NR): the micro-kernel writes
 // into a zeroed MR × NR buffer, and only the valid mr × nr part is added to
 // C — the same single addition per entry as for a full tile.
-template <std::size_t MR, std::size_t NV, bool Prefetch>
+template <std::size_t MR, std::size_t NV>
 void edge_kernel(std::size_t mr, std::size_t nr, std::size_t kc, const double* a, const double* b, double* c,
                  std::size_t ldc) {
     constexpr std::size_t NR = NV * W;
     alignas(64) double tile[MR * NR] = {};
-    micro_kernel<MR, NV, false>(kc, a, b, tile, NR);
+    micro_kernel<MR, NV>(kc, a, b, tile, NR);
     for (std::size_t i = 0; i < mr; ++i)
         for (std::size_t j = 0; j < nr; ++j) c[i * ldc + j] += tile[i * NR + j];
 }
@@ -287,7 +310,7 @@ std::size_t balanced_block(std::size_t n, std::size_t most, std::size_t unit) {
 // Only the kc-steps fix the order in which an entry of C is summed; how the
 // rows and columns are cut into blocks, and which thread takes which, does
 // not change any bit of C.
-template <std::size_t MR, std::size_t NV, bool Prefetch>
+template <std::size_t MR, std::size_t NV>
 void gemm_loops(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C, std::size_t ldc, bool lower,
                 Blocking blocks, double* Bp) {
     constexpr std::size_t NR = NV * W;
@@ -343,8 +366,8 @@ void gemm_loops(std::size_t m, std::size_t n, std::size_t k, View A, View B, dou
                         const double* a = Ap.data() + ir * MR * kc;
                         const double* b = Bp + jr * NR * kc;
                         double* c = C + i0 * ldc + j0;
-                        if (mr == MR && nr == NR) micro_kernel<MR, NV, Prefetch>(kc, a, b, c, ldc);
-                        else edge_kernel<MR, NV, Prefetch>(mr, nr, kc, a, b, c, ldc);
+                        if (mr == MR && nr == NR) micro_kernel<MR, NV>(kc, a, b, c, ldc);
+                        else edge_kernel<MR, NV>(mr, nr, kc, a, b, c, ldc);
                     }
                 }
             };
@@ -361,7 +384,7 @@ void gemm_loops(std::size_t m, std::size_t n, std::size_t k, View A, View B, dou
 }
 //! [gemm_loops]
 
-template <std::size_t MR, std::size_t NV, bool Prefetch>
+template <std::size_t MR, std::size_t NV>
 void gemm_with(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C, std::size_t ldc, Part part,
                bool threads, Blocking blocks) {
     if (m == 0 || n == 0 || k == 0) return;  // C += empty sums
@@ -372,18 +395,18 @@ void gemm_with(std::size_t m, std::size_t n, std::size_t k, View A, View B, doub
     // `omp for` loops inside must bind to this GEMM's own team, never to an
     // enclosing one (batched_gemm calls it from inside a parallel loop).
 #pragma omp parallel if (threads) num_threads(dlmath::fast::team_size())
-    gemm_loops<MR, NV, Prefetch>(m, n, k, A, B, C, ldc, lower, blocks, Bp.data());
+    gemm_loops<MR, NV>(m, n, k, A, B, C, ldc, lower, blocks, Bp.data());
 }
 
 }  // namespace
 
 void gemm(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C, std::size_t ldc, Part part,
           bool threads) {
-    gemm_with<tile.rows, tile.vectors, true>(m, n, k, A, B, C, ldc, part, threads, gemm_blocking());
+    gemm_with<tile.rows, tile.vectors>(m, n, k, A, B, C, ldc, part, threads, gemm_blocking());
 }
 
 void gemm_fixed_blocks(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C, std::size_t ldc) {
-    gemm_with<6, 2, false>(m, n, k, A, B, C, ldc, Part::full, /*threads=*/false, Blocking{256, 144, 4080});
+    gemm_with<6, 2>(m, n, k, A, B, C, ldc, Part::full, /*threads=*/false, Blocking{256, 144, 4080});
 }
 
 void batched_gemm(std::size_t nb, std::size_t m, std::size_t n, std::size_t k, View A, std::size_t batch_a,

@@ -88,7 +88,7 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C
           Part part = Part::full, bool threads = true);
 
 // The same product by the kernel of the ladder's step 3: a 6 × 2W tile,
-// fixed blocks (kc = 256, mc = 144, nc = 4080), no prefetch, one thread.
+// fixed blocks (kc = 256, mc = 144, nc = 4080), one thread.
 void gemm_fixed_blocks(std::size_t m, std::size_t n, std::size_t k, View A, View B, double* C, std::size_t ldc);
 
 // C_t += A_t·B_t for t < nb, where A_t starts at A.data + t * batch_a,

@@ -22,8 +22,8 @@ Matrix gemm_step2(const Matrix& A, const Matrix& B);
 // Step 3: + cache blocking and packing, the 6 × 2W tile and fixed blocks
 // (one thread).
 Matrix gemm_step3(const Matrix& A, const Matrix& B);
-// Step 4: + the tile from the SIMD width, blocks from the cache sizes,
-// prefetch of C (the final kernel, one thread).
+// Step 4: + the tile from the SIMD width and the blocks from the cache
+// sizes (the final kernel, one thread).
 Matrix gemm_step4(const Matrix& A, const Matrix& B);
 // Step 5: + OpenMP (the final kernel on the whole team, at every size).
 Matrix gemm_step5(const Matrix& A, const Matrix& B);
