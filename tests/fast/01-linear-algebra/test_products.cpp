@@ -3,10 +3,12 @@
 // input with the same message.
 //
 // Shapes cross every path of the blocked GEMM: 0 and 1, primes, sizes that
-// are not multiples of the SIMD width W or of the register block (6 × 2W),
-// sizes past one cache block (kc = 256 deep, mc = 144 tall), and products
-// of m k n >= gemm_parallel_threshold multiply-adds, where OpenMP threads
-// start (the sizes are computed from that constant).
+// are not multiples of the SIMD width W or of the register tile (6 × 2W or
+// 12 × 2W), sizes past one cache block of a typical machine (hundreds deep
+// and tall), and products of m k n >= gemm_parallel_threshold
+// multiply-adds, where OpenMP threads start (the sizes are computed from
+// that constant). test_gemm_blocking.cpp crosses the blocks that this
+// machine's caches give, whatever they are.
 
 #include <array>
 #include <cmath>
@@ -69,9 +71,9 @@ RC_GTEST_PROP(MatmulAgreement, FastMatchesReferenceWithinTwoGammaK, ()) {
 
 // Every step of the GEMM ladder (the benchmark cases matmul/step<k>/<n>)
 // computes the same product: within the same 2 gamma_k bound of the
-// reference on every shape the final kernel is tested on, and the last two
-// steps (the final kernel on one thread and on the team) are bitwise
-// fast::matmul.
+// reference on every shape the final kernel is tested on (step 3 sums in
+// chunks of its own fixed kc), and the last two steps (the final kernel on
+// one thread and on the team) are bitwise fast::matmul.
 RC_GTEST_PROP(MatmulLadder, EveryStepMatchesTheReferenceWithinTwoGammaK, ()) {
     namespace ladder = dlmath::fast::detail::ladder;
     const std::size_t m = *gemm_side(), k = *gemm_side(), n = *gemm_side();
