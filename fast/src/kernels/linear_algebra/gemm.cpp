@@ -264,16 +264,17 @@ void pack_b(std::size_t nr, std::size_t kc, View B, std::size_t p0, std::size_t 
 //! [gemm_pack]
 
 //! [gemm_micro_kernel]
-// C[0:MR, 0:NR] += a · b for one A micro-panel a (kc × MR) and one B
-// micro-panel b (kc × NR), NR = NV·W. The tile of C lives in MR·NV
+// C[0:MR, 0:NR] += a · b for one A micro-panel a (kc × MR, rows LDA
+// apart; LDA > MR reads the first MR rows of a taller micro-panel) and one
+// B micro-panel b (kc × NR), NR = NV·W. The tile of C lives in MR·NV
 // registers, acc[i][v] holding columns vW..vW+W-1 of row i; for each p,
 // NV loads of B and MR broadcasts of A feed MR·NV FMAs.
-template <std::size_t MR, std::size_t NV>
+template <std::size_t MR, std::size_t NV, std::size_t LDA = MR>
 void micro_kernel(std::size_t kc, const double* a, const double* b, double* c, std::size_t ldc) {
     constexpr std::size_t NR = NV * W;
     batch acc[MR][NV];
     unrolled<MR>([&](auto i) { unrolled<NV>([&](auto v) { acc[i][v] = batch(0.0); }); });
-    for (std::size_t p = 0; p < kc; ++p, a += MR, b += NR) {
+    for (std::size_t p = 0; p < kc; ++p, a += LDA, b += NR) {
         batch b_p[NV];  // row p of b
         unrolled<NV>([&](auto v) { b_p[v] = xsimd::load_aligned(b + v * W); });
         unrolled<MR>([&](auto i) {
@@ -293,13 +294,22 @@ void micro_kernel(std::size_t kc, const double* a, const double* b, double* c, s
 
 // A tile that sticks out of C (mr < MR or nr < NR): the micro-kernel writes
 // into a zeroed MR × NR buffer, and only the valid mr × nr part is added to
-// C — the same single addition per entry as for a full tile.
+// C — the same single addition per entry as for a full tile. When the rows
+// left fit half a tile (64 rows are five 12-row tiles and 4 rows), a
+// half-height micro-kernel computes them, so that padding costs at most a
+// quarter of a tile rather than up to eleven rows of twelve; every entry
+// is still the same chain of FMAs, so the bits do not change.
 template <std::size_t MR, std::size_t NV>
 void edge_kernel(std::size_t mr, std::size_t nr, std::size_t kc, const double* a, const double* b, double* c,
                  std::size_t ldc) {
     constexpr std::size_t NR = NV * W;
     alignas(64) double tile[MR * NR] = {};
-    micro_kernel<MR, NV>(kc, a, b, tile, NR);
+    if constexpr (MR % 2 == 0) {
+        if (mr <= MR / 2) micro_kernel<MR / 2, NV, MR>(kc, a, b, tile, NR);
+        else micro_kernel<MR, NV>(kc, a, b, tile, NR);
+    } else {
+        micro_kernel<MR, NV>(kc, a, b, tile, NR);
+    }
     for (std::size_t i = 0; i < mr; ++i)
         for (std::size_t j = 0; j < nr; ++j) c[i * ldc + j] += tile[i * NR + j];
 }
