@@ -36,11 +36,16 @@ struct Tile {
 // AVX2 (W = 4) and SSE2 (W = 2) 16, NEON (W = 2) 32, and the scalar
 // fallback (W = 1) at least 16 floating-point registers on the machines it
 // targets. A tile needs rows × vectors accumulators, `vectors` registers for
-// a row of B and one for the broadcast of A.
+// a row of B and one for the broadcast of A, within the registers; and at
+// least latency × FMAs per cycle independent accumulators (4 × 2 = 8 on
+// current x86 cores) to keep the FMA units busy. 6 × 2W meets both with 12
+// accumulators and 8 loads per 12 FMAs, within the two loads per cycle of
+// those cores. AVX-512 would hold 12 × 2W (27 registers), 8 × 3W or
+// 6 × 4W (28); measured on a 2-core AVX-512 machine each was slower than
+// 6 × 2W (gemm.cpp), so AVX-512 keeps 6 × 2W and the spare registers.
 constexpr Tile tile_for_width(std::size_t w) {
-    if (w >= 8) return {12, 2, w};  // 24 + 2 + 1 = 27 of 32
-    if (w >= 2) return {6, 2, w};   // 12 + 2 + 1 = 15 of 16
-    return {4, 2, w};               // 8 + 2 + 1 = 11 scalar registers
+    if (w >= 2) return {6, 2, w};  // 12 + 2 + 1 = 15 registers: fits 16, and 32
+    return {4, 2, w};              // 8 + 2 + 1 = 11 scalar registers
 }
 
 // The tile of this build: tile_for_width(W) for the W it was compiled for.
