@@ -30,14 +30,12 @@
 //           A for L2) and packing into micro-panels read with unit stride;
 //           the loops of this file with step 2's tile and fixed blocks
 //           (kc = 256, mc = 144, nc = 4080), on one thread.
-//           Attacks cache misses. Left: on AVX-512, 12 of 32 registers
-//           hold C, so each FMA needs 0.67 loads, and fixed blocks fit
-//           some caches and not others.
-//   step 4  + the tile from the SIMD width (12 × 2W on AVX-512: 24
-//           accumulators, 14 loads per 24 FMAs) and the blocks from the
-//           cache sizes the machine reports (blocking_for below); this
-//           file, on one thread. Attacks the loads per FMA once more and
-//           makes the blocks fit the machine it runs on.
+//           Attacks cache misses. Left: fixed blocks fit some caches and
+//           not others.
+//   step 4  + the tile from the SIMD width (gemm.hpp, tile_for_width) and
+//           the blocks from the cache sizes the machine reports
+//           (blocking_for below); this file, on one thread. Makes the
+//           blocks fit the machine it runs on.
 //   step 5  + OpenMP: tasks over A blocks × B micro-panels; this file, on
 //           the team. Attacks the single core: the flops are shared.
 //
@@ -48,14 +46,15 @@
 // the cores that are free (dlmath/fast/threads.hpp), as threads that spin
 // at a barrier steal the time slices of the threads they are waiting for.
 //
-// Measured on a 2-core AVX-512 machine in one filtered dlmath-bench run,
-// the machine shared with other builds (rates far below its quiet ones,
-// GFLOP/s at n = 1024): step 0 0.20, step 1 5.6, step 2 10.9, step 3 28.4,
-// step 4 17.4, step 5 25.0, OpenBLAS 13.8; at 2048, steps 3–5 31.0, 24.3,
-// 26.2, OpenBLAS 17.7. Step 4 against step 3 swung from 0.6× to 2.8×
-// between two such runs and was level within 10 % in CPU time: on that
-// core the gain of the larger tile and the derived blocks is below the
-// noise of a shared machine. The chapter text has the tables.
+// Measured on a 2-core AVX-512 machine (48 KiB 12-way L1d, 1 MiB L2), in
+// CPU time per product on one thread (which a machine shared with other
+// builds disturbs less than wall time; 3 repetitions, spread 3–5 %), step 4
+// against step 3 at n = 1024 and 2048: with the 12 × 2W tile and its
+// derived kc = 168, mc = 384, 1.04–1.19× the time at 1024 and 1.01–1.04×
+// at 2048 over several runs; 8 × 3W and 6 × 4W 1.07–1.50×; 6 × 2W with its
+// derived kc = 256, mc = 252, 0.93–1.03× and 0.92–0.94×. So AVX-512 keeps
+// 6 × 2W (gemm.hpp says why 12 accumulators suffice). The chapter text has
+// the ladder of one filtered run.
 //
 // Stage by stage, the final kernel:
 //
@@ -69,24 +68,22 @@
 //             micro-kernel: C[ir:ir+MR, jr:jr+NR] += Ap_ir · Bp_jr
 //
 // The register tile MR × NR = rows × (vectors · W) is a compile-time
-// choice (gemm.hpp, tile_for_width): as many accumulators as the registers
-// allow once a row of B (`vectors` registers) and one broadcast of A are
-// loaded — 12 × 2W on AVX-512 (27 of 32 registers), 6 × 2W on AVX2, SSE2
-// and NEON (15 of 16), 4 × 2 in scalar code. On AVX-512, 8 × 3W (28
-// registers, 11 loads per 24 FMAs) was measured against 12 × 2W on a shared
-// 2-core machine: neither was ahead by more than the noise, and 12 × 2W was
-// kept for its narrower B micro-panel, which leaves L1 room for a deeper kc
-// (168 against 128 on a 48 KiB L1) and so fewer passes over C. KC, MC and NC come from the cache sizes
+// choice (gemm.hpp, tile_for_width) and a template parameter of the
+// micro-kernel: 6 × 2W wherever there are SIMD registers (15 of 16 on AVX2
+// and SSE2, of 32 on AVX-512 and NEON, where larger tiles were measured
+// and lost), 4 × 2 in scalar code. KC, MC and NC come from the cache sizes
 // at run time (blocking_for: the BLIS analytical model), and MC and NC are
-// then evened out over the matrix (balanced_block), so that 1024 rows make
-// two blocks of 512 rather than one of 768 and one of 256.
+// then evened out over the matrix (balanced_block), so that 1024 rows in
+// blocks of at most 252 make four of 210 and one of 184 rather than four
+// of 252 and one of 16.
 //
 // Threads: the team packs each B panel together, then shares out tasks —
 // an A block against a range of B micro-panels, at least two tasks per
-// thread — with two barriers per B panel. A full product gives each thread
-// a contiguous run of tasks, so it packs each of its A blocks once; a Gram
-// matrix (only the lower triangle) has unequal tasks and hands out eight
-// per thread, one at a time, to whichever thread is free.
+// thread and a multiple of the team — with two barriers per B panel. A
+// full product gives each thread a contiguous run of tasks, so it packs
+// each of its A blocks once; a Gram matrix (only the lower triangle) has
+// unequal tasks and hands out eight per thread, one at a time, to whichever
+// thread is free.
 //
 //        jr →                    The micro-kernel keeps the MR × NR tile of
 //      ┌────┬────┬────┐          C in MR·NR/W SIMD registers and, for each
@@ -295,10 +292,10 @@ void micro_kernel(std::size_t kc, const double* a, const double* b, double* c, s
 // A tile that sticks out of C (mr < MR or nr < NR): the micro-kernel writes
 // into a zeroed MR × NR buffer, and only the valid mr × nr part is added to
 // C — the same single addition per entry as for a full tile. When the rows
-// left fit half a tile (64 rows are five 12-row tiles and 4 rows), a
-// half-height micro-kernel computes them, so that padding costs at most a
-// quarter of a tile rather than up to eleven rows of twelve; every entry
-// is still the same chain of FMAs, so the bits do not change.
+// left fit half a tile (1 to 3 rows of a 6-row tile), a half-height
+// micro-kernel computes them, so that they pay for half a tile of FMAs, not
+// a whole one; every entry is still the same chain of FMAs, so the bits do
+// not change.
 template <std::size_t MR, std::size_t NV>
 void edge_kernel(std::size_t mr, std::size_t nr, std::size_t kc, const double* a, const double* b, double* c,
                  std::size_t ldc) {
@@ -342,8 +339,12 @@ void gemm_loops(std::size_t m, std::size_t n, std::size_t k, View A, View B, dou
     // makes tasks unequal, so there each thread takes the next free one of
     // many smaller tasks.
     const auto team = static_cast<std::size_t>(omp_get_num_threads());
+    // The number of tasks is a multiple of the team, so that equal tasks
+    // give equal shares: 5 blocks of A on 2 threads are cut into 10 tasks,
+    // not 5 (3 blocks against 2).
     const std::size_t per_thread = lower ? 8 : 2;
-    const std::size_t chunks_n = std::max<std::size_t>(1, (per_thread * team + blocks_m - 1) / blocks_m);
+    std::size_t chunks_n = std::max<std::size_t>(1, (per_thread * team + blocks_m - 1) / blocks_m);
+    while (blocks_m * chunks_n % team != 0) ++chunks_n;  // ends by chunks_n = a multiple of team
     const std::size_t tasks = blocks_m * chunks_n;
 
     for (std::size_t jc = 0; jc < n; jc += NC) {
