@@ -49,12 +49,13 @@
 // Measured on a 2-core AVX-512 machine (48 KiB 12-way L1d, 1 MiB L2), in
 // CPU time per product on one thread (which a machine shared with other
 // builds disturbs less than wall time; 3 repetitions, spread 3–5 %), step 4
-// against step 3 at n = 1024 and 2048: with the 12 × 2W tile and its
-// derived kc = 168, mc = 384, 1.04–1.19× the time at 1024 and 1.01–1.04×
-// at 2048 over several runs; 8 × 3W and 6 × 4W 1.07–1.50×; 6 × 2W with its
-// derived kc = 256, mc = 252, 0.93–1.03× and 0.92–0.94×. So AVX-512 keeps
-// 6 × 2W (gemm.hpp says why 12 accumulators suffice). The chapter text has
-// the ladder of one filtered run.
+// against step 3 at n = 1024 and 2048: with the 12 × 2W tile (its derived
+// kc = 168, mc = 384, and kc up to 336) 1.04–1.19× the time at 1024 and
+// 1.01–1.04× at 2048 over several runs; 8 × 3W and 6 × 4W 1.07–1.49× at
+// 1024 and 0.92–1.13× at 2048; 6 × 2W with its derived kc = 256,
+// mc = 252, 0.93–1.03× and 0.92–0.94×. So AVX-512 keeps 6 × 2W (gemm.hpp
+// says why 12 accumulators suffice). The chapter text has the ladder of
+// one filtered run.
 //
 // Stage by stage, the final kernel:
 //
