@@ -97,13 +97,17 @@ void register_all() {
     const auto two_matrices = [](std::size_t n) {
         return std::tuple{uniform<Matrix>({n, n}, 1), uniform<Matrix>({n, n}, 2)};
     };
-    kernel("matmul", matmul_flops, {64, 128, 256, 512, 1024}, two_matrices)
+    // At 2048 the reference and the first two steps would take from seconds
+    // to a minute per call; the blocked steps show the ladder's top there.
+    constexpr Limits slow_steps{.skip_from = 2048};
+    kernel("matmul", matmul_flops, {64, 128, 256, 512, 1024, 2048}, two_matrices)
         .reference([](const Matrix& A, const Matrix& B) { return dlmath::reference::matmul(A, B); },
-                   {.single_iteration_from = 1024})  // several seconds each
-        .step(1, "i-p-j loops + xsimd", ladder::gemm_step1, agrees_with_fast)
-        .step(2, "+ 6 x 2W register tile", ladder::gemm_step2, agrees_with_fast)
+                   {.single_iteration_from = 1024, .skip_from = 2048})  // several seconds at 1024
+        .step(1, "i-p-j loops + xsimd", ladder::gemm_step1, agrees_with_fast, slow_steps)
+        .step(2, "+ 6 x 2W register tile", ladder::gemm_step2, agrees_with_fast, slow_steps)
         .step(3, "+ cache blocking, packing (1 thread)", ladder::gemm_step3, agrees_with_fast)
-        .step(4, "+ OpenMP (all threads)", ladder::gemm_step4, agrees_with_fast)
+        .step(4, "+ tile from W, blocks from caches (1 thread)", ladder::gemm_step4, agrees_with_fast)
+        .step(5, "+ OpenMP (all threads)", ladder::gemm_step5, agrees_with_fast)
         .fast([](const Matrix& A, const Matrix& B) { return dlmath::fast::matmul(A, B); })
         .library(blas_matmul);
 
@@ -126,7 +130,7 @@ void register_all() {
         .library(blas_bmm);
 
     // einsum "ijz,izk->ijk" on the bmm shapes: its fast twin dispatches to the BMM kernel
-    kernel("einsum_bmm", bmm_flops, {32, 64}, two_batches)
+    kernel("einsum_bmm", bmm_flops, {32, 64, 128}, two_batches)
         .reference([](const Tensor3& A, const Tensor3& B) { return dlmath::reference::einsum("ijz,izk->ijk", A, B); })
         .fast([](const Tensor3& A, const Tensor3& B) { return dlmath::fast::einsum("ijz,izk->ijk", A, B); })
         .library(blas_bmm);
