@@ -1,0 +1,333 @@
+// Chapter 1's symmetric tridiagonal eigensolver — the kernel under the fast
+// eigh (linear_algebra/decompositions.cpp), in three stages:
+//
+//   A  --(1) Householder-->  T = Qᵀ A Q  --(2) implicit QL-->  T = Z Λ Zᵀ
+//                                         --(3) Q ← Q Z, rotations.cpp-->  A = (QZ) Λ (QZ)ᵀ
+//
+// 1. Reduction to tridiagonal form (Golub & Van Loan, Algorithm 8.3.1).
+//    Step k reflects row/column k of the trailing block A₂₂ (size m = n−k−1)
+//    onto its first entry with H = I − β v vᵀ, and updates
+//        p = β A₂₂ v,   w = p − (β pᵀv / 2) v,   A₂₂ ← A₂₂ − v wᵀ − w vᵀ,
+//    a matrix–vector product and a rank-2 update: 6 m² flops per step on m²
+//    doubles, ~2 n³ flops in all (twice LAPACK's 4/3 n³: the full square is
+//    kept instead of one triangle, so that every row is contiguous and
+//    independent). Arithmetic intensity ~ 0.4 flop/byte: this stage is bound
+//    by memory (level-2 BLAS), not by the FMA units. At n = 512 the matrix is
+//    2 MiB, in L2/L3, so the bound is the cache bandwidth. The kernel halves
+//    its traffic by fusing two steps: the rank-2 update of row i at step k is
+//    followed at once by that row's share of p for step k + 1 (the next
+//    reflector needs only row k + 1, updated first), so each step reads A₂₂
+//    once instead of twice. Rows run in parallel.
+//
+// 2. The implicit QL iteration with Wilkinson shifts on (d, e) (Golub & Van
+//    Loan §8.3.5; the QL form of EISPACK's tql2): each iteration chases a
+//    bulge up an unreduced block with m − l rotations, O(n) flops, and
+//    converges cubically; O(n²) flops for all eigenvalues — negligible. The
+//    rotations depend on T alone, so instead of applying each one to the
+//    eigenvector matrix as it is made (LAPACK's dsteqr does this, one pass
+//    over two columns per rotation), they are recorded, about 1.5 n²/2 of
+//    them, and applied afterwards in one sweep of rotations.cpp — where
+//    6 n flops per rotation, ~4.5 n³ in all, the largest share of the work,
+//    run from registers and L1: this stage is bound by the FMA units.
+//
+// 3. Backward accumulation of Q = H₀ H₁ ⋯ H_{n−3} (Golub & Van Loan §5.1.6):
+//    H_k acts on the trailing block of the product of the later reflectors,
+//    4 m² flops per step, 4/3 n³ in all, level 2 again (memory-bound); the
+//    columns split into blocks of 64 that threads take whole, each block's
+//    two passes (z = vᵀ Q, Q ← Q − β v zᵀ) running from L2. Then the
+//    recorded rotations are applied to Q itself, Q ← Q G₀ G₁ ⋯: no n³ GEMM
+//    to form Q Z.
+//
+// Accuracy: each stage is backward stable (orthogonal transformations,
+// Golub & Van Loan §8.3.1 and §8.3.5), so the computed eigenvalues are
+// those of A + E with ‖E‖₂ ≤ c n u ‖A‖₂: |λ̂ᵢ − λᵢ| ≤ c n u ‖A‖₂ (Weyl),
+// the residual ‖A v̂ − λ̂ v̂‖ ≤ c n u ‖A‖₂ and ‖V̂ᵀV̂ − I‖ ≤ c n u. This is
+// an absolute bound: unlike the Jacobi method, small eigenvalues of graded
+// matrices have no relative accuracy.
+//
+// Rules of this file: OpenMP + xsimd; every SIMD loop ends with a scalar
+// tail; each kernel says which bound (memory or compute) it attacks. No
+// LAPACK: LAPACK is what the benchmarks compare against.
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <utility>
+#include <vector>
+
+#include <xsimd/xsimd.hpp>
+#include <xtensor/xbuilder.hpp>
+
+#include "tridiagonal.hpp"
+
+#include "dlmath/fast/threads.hpp"
+#include "dlmath/numeric.hpp"
+
+#include "../dot.hpp"
+#include "../simd.hpp"
+
+namespace dlmath::fast::detail {
+namespace {
+
+constexpr double u = unit_roundoff<double>();
+
+// A step of the reduction or of the accumulation threads from a trailing
+// block of this many rows: 128² doubles are 6·128² ≈ 10⁵ flops, tens of
+// microseconds, against a team's wake-up of a few.
+constexpr std::size_t tridiagonal_parallel_n = 128;
+
+// Columns per block of the backward accumulation: 64 doubles are 512 bytes
+// of each row, so the block of a 512-row step is 256 KiB and stays in L2
+// between its two passes.
+constexpr std::size_t accumulate_cols = 64;
+
+// The QL iteration gives up on an eigenvalue after this many iterations
+// (LAPACK's dsteqr allows 30 per eigenvalue on average; cubic convergence
+// takes two or three): the current diagonal entry is then returned as it is.
+constexpr int max_ql_iterations = 60;
+
+//! [householder_vector]
+// The reflector H = I − β v vᵀ with H x = α e₁ for x of length m ≥ 1
+// (Golub & Van Loan Algorithm 5.1.1, with v₀ = x₀ − α unnormalised):
+// α = −sign(x₀) ‖x‖ so that x₀ − α does not cancel, β = 2 / vᵀv. Writes v
+// (length m, which may be x itself) and α; returns β, 0 when x is already
+// a multiple of e₁ (H = I).
+double householder(const double* x, std::size_t m, double* v, double& alpha) {
+    const double sigma = m > 1 ? dot_block(x + 1, x + 1, 0, m - 1) : 0.0;  // ‖x₁..‖²
+    const double x0 = x[0];
+    if (sigma == 0.0) {
+        alpha = x0;
+        if (v != x) std::copy(x, x + m, v);
+        return 0.0;
+    }
+    const double norm = std::sqrt(x0 * x0 + sigma);
+    alpha = x0 >= 0.0 ? -norm : norm;
+    const double v0 = x0 - alpha;  // |x₀| + ‖x‖: no cancellation
+    if (v != x) std::copy(x + 1, x + m, v + 1);
+    v[0] = v0;
+    return 2.0 / (v0 * v0 + sigma);
+}
+//! [householder_vector]
+
+// row[j] ← row[j] − vi·w[j] − wi·v[j] for j in [lo, hi): one row of the
+// rank-2 update A₂₂ ← A₂₂ − v wᵀ − w vᵀ (v, w indexed by the column).
+inline void rank2_row(double* row, std::size_t lo, std::size_t hi, double vi, double wi, const double* v,
+                      const double* w) {
+    const batch bv(vi), bw(wi);
+    detail::for_each_batch<double>(
+        lo, hi,
+        [&](std::size_t j) {
+            batch r = batch::load_unaligned(row + j);
+            r = detail::fnma(bv, batch::load_unaligned(w + j), r);
+            r = detail::fnma(bw, batch::load_unaligned(v + j), r);
+            r.store_unaligned(row + j);
+        },
+        [&](std::size_t j) { row[j] = std::fma(-wi, v[j], std::fma(-vi, w[j], row[j])); });
+}
+
+//! [tridiagonal_reduction]
+// Reduces the working copy `a` (n × n, symmetric, full storage) to the
+// tridiagonal (d, e). Row k ends holding v_k in its columns k + 1 ..; beta[k]
+// is its β.
+void reduce(Matrix& a, std::vector<double>& d, std::vector<double>& e, std::vector<double>& beta) {
+    const std::size_t n = a.shape(0);
+    double* base = a.data();
+    auto row = [base, n](std::size_t i) { return base + i * n; };
+    // v, w, p and the next v, all indexed by the column of A
+    std::vector<double> v(n), w(n), p(n), vnext(n);
+
+    // the first reflector, from row 0, and p = β A₂₂ v for it
+    beta[0] = householder(row(0) + 1, n - 1, row(0) + 1, e[0]);
+    std::copy(row(0) + 1, row(0) + n, v.begin() + 1);
+    const long long nn = static_cast<long long>(n);
+#pragma omp parallel for schedule(static) if (n - 1 >= tridiagonal_parallel_n) num_threads(dlmath::fast::team_size())
+    for (long long ii = 1; ii < nn; ++ii) {
+        const std::size_t i = static_cast<std::size_t>(ii);
+        p[i] = beta[0] * dot_block(row(i), v.data(), 1, n);
+    }
+
+    for (std::size_t k = 0; k + 2 < n; ++k) {
+        // v = v_k and p = β A₂₂ v on the columns [lo, n) of the trailing block
+        const std::size_t lo = k + 1;
+        d[k] = row(k)[k];
+        const double K = 0.5 * beta[k] * dot_block(p.data(), v.data(), lo, n);
+        for (std::size_t j = lo; j < n; ++j) w[j] = p[j] - K * v[j];
+        // row k + 1 first: it gives the next reflector
+        rank2_row(row(lo), lo, n, v[lo], w[lo], v.data(), w.data());
+        const bool last = k + 3 == n;  // the trailing block is 2 × 2 after this step
+        double next_beta = 0.0;
+        if (!last) {
+            next_beta = householder(row(lo) + lo + 1, n - lo - 1, row(lo) + lo + 1, e[lo]);
+            std::copy(row(lo) + lo + 1, row(lo) + n, vnext.begin() + static_cast<long>(lo) + 1);
+            beta[lo] = next_beta;
+        }
+        // the other rows: the rank-2 update, then (fused, while the row is
+        // in L1) its entry of p = β A₂₂ v for the next step. Columns below
+        // lo + 1 of these rows are never read again: skipped.
+        const long long first = static_cast<long long>(lo) + 1;
+#pragma omp parallel for schedule(static) if (n - lo >= tridiagonal_parallel_n) num_threads(dlmath::fast::team_size())
+        for (long long ii = first; ii < nn; ++ii) {
+            const std::size_t i = static_cast<std::size_t>(ii);
+            rank2_row(row(i), lo + 1, n, v[i], w[i], v.data(), w.data());
+            if (!last) p[i] = next_beta * dot_block(row(i), vnext.data(), lo + 1, n);
+        }
+        std::swap(v, vnext);
+    }
+    // the last 2 × 2 block (all of A when n = 2)
+    if (n >= 2) {
+        d[n - 2] = row(n - 2)[n - 2];
+        e[n - 2] = row(n - 2)[n - 1];
+    }
+    if (n >= 1) d[n - 1] = row(n - 1)[n - 1];
+}
+//! [tridiagonal_reduction]
+
+//! [backward_accumulation]
+// Q = H₀ H₁ ⋯ H_{n−3}, backward: Q ← H_k Q for k = n−3, ..., 0. The product
+// of H_{k+1}, ... is the identity outside rows and columns k + 2 .., so H_k
+// changes only the block B = Q(k+1.., k+1..): z = vᵀ B, B ← B − β v zᵀ.
+Matrix accumulate_q(const Matrix& a, const std::vector<double>& beta) {
+    const std::size_t n = a.shape(0);
+    Matrix Q = xt::eye<double>(n);
+    double* q = Q.data();
+    for (std::size_t k = n >= 3 ? n - 2 : 0; k-- > 0;) {
+        if (beta[k] == 0.0) continue;  // H_k = I
+        const std::size_t lo = k + 1, m = n - lo;
+        const double* v = a.data() + k * n + lo;  // v_k, entry t for row lo + t
+        const double bk = beta[k];
+        const std::size_t blocks = (m + accumulate_cols - 1) / accumulate_cols;
+#pragma omp parallel for schedule(static) if (m >= tridiagonal_parallel_n) num_threads(dlmath::fast::team_size())
+        for (long long bb = 0; bb < static_cast<long long>(blocks); ++bb) {
+            const std::size_t j0 = lo + static_cast<std::size_t>(bb) * accumulate_cols;
+            const std::size_t j1 = std::min(n, j0 + accumulate_cols);
+            alignas(64) double zb[accumulate_cols] = {};
+            double* z = zb;  // z[j − j0] = z_j for j in [j0, j1)
+            for (std::size_t t = 0; t < m; ++t) {  // z = vᵀ B, the rows in order
+                const double* qr = q + (lo + t) * n;
+                const batch vt(v[t]);
+                detail::for_each_batch<double>(
+                    j0, j1,
+                    [&](std::size_t j) {
+                        detail::fma(vt, batch::load_unaligned(qr + j), batch::load_unaligned(z + (j - j0)))
+                            .store_unaligned(z + (j - j0));
+                    },
+                    [&](std::size_t j) { z[j - j0] = std::fma(v[t], qr[j], z[j - j0]); });
+            }
+            for (std::size_t t = 0; t < m; ++t) {  // B ← B − β v zᵀ
+                double* qr = q + (lo + t) * n;
+                const double bv = bk * v[t];
+                const batch bvt(bv);
+                detail::for_each_batch<double>(
+                    j0, j1,
+                    [&](std::size_t j) {
+                        detail::fnma(bvt, batch::load_unaligned(z + (j - j0)), batch::load_unaligned(qr + j))
+                            .store_unaligned(qr + j);
+                    },
+                    [&](std::size_t j) { qr[j] = std::fma(-bv, z[j - j0], qr[j]); });
+            }
+        }
+    }
+    return Q;
+}
+//! [backward_accumulation]
+
+// √(f² + g²) without overflow or harmful underflow: the plain formula where
+// the squares are safely inside the double range, std::hypot otherwise.
+inline double pythag(double f, double g) {
+    const double s = f * f + g * g;
+    if (s > 0x1p-900 && s < 0x1p900) return std::sqrt(s);
+    return std::hypot(f, g);
+}
+
+}  // namespace
+
+Tridiagonal tridiagonalize(const Matrix& A) {
+    // A ~ (n, n), symmetric
+    const std::size_t n = A.shape(0);
+    Tridiagonal t{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), Matrix()};
+    if (n == 0) {
+        t.Q = Matrix::from_shape({0, 0});
+        return t;
+    }
+    Matrix a = A;
+    std::vector<double> beta(n, 0.0);
+    if (n >= 3) {
+        reduce(a, t.d, t.e, beta);
+    } else {
+        t.d[0] = a(0, 0);
+        if (n == 2) {
+            t.d[1] = a(1, 1);
+            t.e[0] = a(0, 1);
+        }
+    }
+    t.Q = accumulate_q(a, beta);
+    return t;
+}
+
+//! [implicit_ql]
+// For each l from the top: find the first m ≥ l with e[m] negligible (T
+// splits there); while m ≠ l, one QL step on the block l..m with the
+// Wilkinson shift from its leading 2 × 2 (the eigenvalue of
+// [[d_l, e_l], [e_l, d_{l+1}]] nearer d_l), chasing the bulge from the
+// bottom up with rotations on (i, i + 1), i = m − 1, ..., l. Each rotation
+// is recorded: the eigenvector matrix is Z ← Z G, applied later.
+void tridiagonal_ql(std::vector<double>& d, std::vector<double>& e, RotationSequence& g) {
+    const std::size_t n = d.size();
+    if (n == 0) return;
+    e.resize(n);
+    e[n - 1] = 0.0;
+    double tnorm = 0.0;  // ‖T‖_∞-sized scale for the absolute floor below
+    for (std::size_t i = 0; i < n; ++i) tnorm = std::max(tnorm, std::fabs(d[i]) + 2.0 * std::fabs(e[i]));
+    // e[m] is negligible next to its diagonal neighbours (relative u), or
+    // below u²‖T‖, where changing it moves no eigenvalue by more than that
+    const double floor = u * u * tnorm;
+    g.index.reserve(g.index.size() + n * n);
+    g.c.reserve(g.c.size() + n * n);
+    g.s.reserve(g.s.size() + n * n);
+
+    for (std::size_t l = 0; l < n; ++l) {
+        for (int iteration = 0;; ++iteration) {
+            std::size_t m = l;
+            for (; m + 1 < n; ++m) {
+                const double dd = std::fabs(d[m]) + std::fabs(d[m + 1]);
+                if (!(std::fabs(e[m]) > u * dd) || !(std::fabs(e[m]) > floor)) break;
+            }
+            if (m == l || iteration == max_ql_iterations) break;
+            // the shift μ: d_m − μ after the substitution of Wilkinson's formula
+            double q = (d[l + 1] - d[l]) / (2.0 * e[l]);
+            double r = std::hypot(q, 1.0);
+            q = d[m] - d[l] + e[l] / (q + std::copysign(r, q));
+            double s = 1.0, c = 1.0, p = 0.0;
+            bool split = false;  // a rotation of the chase vanished: T split inside the block
+            for (std::size_t i = m; i-- > l;) {
+                const double f = s * e[i], b = c * e[i];
+                r = pythag(f, q);
+                e[i + 1] = r;
+                if (r == 0.0) {  // the bulge vanished: deflate and start again
+                    d[i + 1] -= p;
+                    e[m] = 0.0;
+                    split = true;
+                    break;
+                }
+                s = f / r;
+                c = q / r;
+                q = d[i + 1] - p;
+                r = (d[i] - q) * s + 2.0 * c * b;
+                p = s * r;
+                d[i + 1] = q + p;
+                q = c * r - b;
+                g.index.push_back(i);
+                g.c.push_back(c);
+                g.s.push_back(s);
+            }
+            if (split) continue;
+            d[l] -= p;
+            e[l] = q;
+            e[m] = 0.0;
+        }
+    }
+}
+//! [implicit_ql]
+
+}  // namespace dlmath::fast::detail
