@@ -35,7 +35,6 @@
 #include "../kernels/dot.hpp"
 #include "../kernels/linear_algebra/jacobi.hpp"
 #include "../kernels/linear_algebra/lu.hpp"
-#include "../kernels/linear_algebra/rotations.hpp"
 #include "../kernels/linear_algebra/tridiagonal.hpp"
 
 namespace dlmath::fast {
@@ -108,11 +107,9 @@ Eigh tridiagonal_eigh(const Matrix& A) {
     const std::size_t n = A.shape(0);
     // 1. A = Q T Qᵀ by Householder reflections
     detail::Tridiagonal t = detail::tridiagonalize(A);
-    // 2. T = Z Λ Zᵀ by the implicit QL iteration, Z = G_0 G_1 ⋯ recorded, not formed
-    detail::RotationSequence g;
-    detail::tridiagonal_ql(t.d, t.e, g);
-    // 3. the eigenvectors Q Z: the rotations applied to Q in place
-    detail::apply_rotations(g, t.Q.data(), n, n, n);
+    // 2. T = Z Λ Zᵀ by the implicit QL iteration, Z = G_0 G_1 ⋯ recorded, not
+    //    formed, and 3. the eigenvectors Q Z: the rotations applied to Q in place
+    detail::tridiagonal_ql(t.d, t.e, t.Q.data(), n, n);
     // ascending eigenvalues, eigenvectors the columns of Q Z (ties in index order, as the reference)
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});

@@ -82,6 +82,14 @@ constexpr std::size_t tridiagonal_parallel_n = 128;
 // between its two passes.
 constexpr std::size_t accumulate_cols = 64;
 
+// The recorded rotations are applied to Z in batches of about this many
+// (384 KiB of index, c and s): each batch stays in L2 while every chunk of
+// rows of Z meets it, and the record's memory is reused from batch to
+// batch instead of growing to ~n² entries (7 MiB at n = 512, every page of
+// it first touched — a page fault each — on every call). A batch costs one
+// transposition of Z, 2 n² moves, against 6 n flops per rotation.
+constexpr std::size_t rotation_batch = 16384;
+
 // The QL iteration gives up on an eigenvalue after this many iterations
 // (LAPACK's dsteqr allows 30 per eigenvalue on average; cubic convergence
 // takes two or three): the current diagonal entry is then returned as it is.
@@ -271,10 +279,18 @@ Tridiagonal tridiagonalize(const Matrix& A) {
 // Wilkinson shift from its leading 2 × 2 (the eigenvalue of
 // [[d_l, e_l], [e_l, d_{l+1}]] nearer d_l), chasing the bulge from the
 // bottom up with rotations on (i, i + 1), i = m − 1, ..., l. Each rotation
-// is recorded: the eigenvector matrix is Z ← Z G, applied later.
-void tridiagonal_ql(std::vector<double>& d, std::vector<double>& e, RotationSequence& g) {
+// is recorded; once a batch of rotation_batch is reached (after a whole
+// iteration), the batch is applied to Z and the record starts again.
+void tridiagonal_ql(std::vector<double>& d, std::vector<double>& e, double* Z, std::size_t rows, std::size_t ld) {
     const std::size_t n = d.size();
     if (n == 0) return;
+    RotationSequence g;
+    auto flush = [&] {
+        if (rows > 0) apply_rotations(g, Z, rows, n, ld);
+        g.index.clear();
+        g.c.clear();
+        g.s.clear();
+    };
     e.resize(n);
     e[n - 1] = 0.0;
     double tnorm = 0.0;  // ‖T‖_∞-sized scale for the absolute floor below
@@ -282,9 +298,10 @@ void tridiagonal_ql(std::vector<double>& d, std::vector<double>& e, RotationSequ
     // e[m] is negligible next to its diagonal neighbours (relative u), or
     // below u²‖T‖, where changing it moves no eigenvalue by more than that
     const double floor = u * u * tnorm;
-    g.index.reserve(g.index.size() + n * n);
-    g.c.reserve(g.c.size() + n * n);
-    g.s.reserve(g.s.size() + n * n);
+    const std::size_t capacity = std::min(rotation_batch, n * n) + n;  // a batch and one more iteration
+    g.index.reserve(capacity);
+    g.c.reserve(capacity);
+    g.s.reserve(capacity);
 
     for (std::size_t l = 0; l < n; ++l) {
         for (int iteration = 0;; ++iteration) {
@@ -321,12 +338,14 @@ void tridiagonal_ql(std::vector<double>& d, std::vector<double>& e, RotationSequ
                 g.c.push_back(c);
                 g.s.push_back(s);
             }
+            if (g.index.size() >= rotation_batch) flush();
             if (split) continue;
             d[l] -= p;
             e[l] = q;
             e[m] = 0.0;
         }
     }
+    flush();
 }
 //! [implicit_ql]
 

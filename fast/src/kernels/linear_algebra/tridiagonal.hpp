@@ -27,10 +27,12 @@ Tridiagonal tridiagonalize(const Matrix& A);
 
 // The eigenvalues of the tridiagonal (d, e) by the implicit QL iteration
 // with Wilkinson shifts (Golub & Van Loan §8.3.5): on return d holds them,
-// unsorted, e is overwritten, and g ends with the rotations of the
-// iteration in the order they were made, so that T = Z diag(d) Zᵀ with
-// Z = G_0 G_1 ⋯ G_{r-1} (apply_rotations on I, or on Q for the eigenvectors
-// of A). e has the length of d; its last entry is ignored.
-void tridiagonal_ql(std::vector<double>& d, std::vector<double>& e, RotationSequence& g);
+// unsorted, and e is overwritten (it has the length of d; its last entry
+// is ignored). The rotations of the iteration are recorded and applied to
+// Z ~ (rows, n), row-major with leading dimension ld, as Z ← Z G_0 G_1 ⋯
+// (apply_rotations), a batch of whole iterations at a time: Z = I gives the
+// eigenvectors of T, Z = Q those of A = Q T Qᵀ. Z may be null (rows = 0):
+// eigenvalues only.
+void tridiagonal_ql(std::vector<double>& d, std::vector<double>& e, double* Z, std::size_t rows, std::size_t ld);
 
 }  // namespace dlmath::fast::detail
