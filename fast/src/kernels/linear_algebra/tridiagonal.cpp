@@ -32,9 +32,11 @@
 //
 // 3. Backward accumulation of Q = H₀ H₁ ⋯ H_{n−3} (Golub & Van Loan §5.1.6):
 //    H_k acts on the trailing block of the product of the later reflectors,
-//    4 m² flops per step, 4/3 n³ in all, level 2 again (memory-bound); the
-//    columns split into blocks of 64 that threads take whole, each block's
-//    two passes (z = vᵀ Q, Q ← Q − β v zᵀ) running from L2. Then the
+//    4 m² flops per step, 4/3 n³ in all, two level-2 passes per reflector.
+//    But a reflector from the left mixes rows, never columns: a block of
+//    64 columns takes all the reflectors in turn while it sits in L2
+//    (256 KiB at n = 512), and threads take whole blocks — the traffic
+//    beyond L2 is one pass over Q, and the bound is L2 bandwidth. Then the
 //    recorded rotations are applied to Q itself, Q ← Q G₀ G₁ ⋯: no n³ GEMM
 //    to form Q Z.
 //
@@ -78,17 +80,20 @@ constexpr double u = unit_roundoff<double>();
 constexpr std::size_t tridiagonal_parallel_n = 128;
 
 // Columns per block of the backward accumulation: 64 doubles are 512 bytes
-// of each row, so the block of a 512-row step is 256 KiB and stays in L2
-// between its two passes.
+// of each row, so a block of 512 rows is 256 KiB and stays in L2 through
+// all the reflectors.
 constexpr std::size_t accumulate_cols = 64;
 
 // The recorded rotations are applied to Z in batches of about this many
-// (384 KiB of index, c and s): each batch stays in L2 while every chunk of
-// rows of Z meets it, and the record's memory is reused from batch to
-// batch instead of growing to ~n² entries (7 MiB at n = 512, every page of
-// it first touched — a page fault each — on every call). A batch costs one
-// transposition of Z, 2 n² moves, against 6 n flops per rotation.
-constexpr std::size_t rotation_batch = 16384;
+// (1.5 MiB of index, c and s). A batch costs one transposition of Z in and
+// out (2 n² moves, scalar); every chunk of rows reads the whole batch, 24
+// bytes per rotation against 6 R flops on them (R = 16 or 32 rows), which
+// L3 serves easily. Measured at n = 512: with batches of 16384 the
+// transpositions took 10% of eigh's time, with 65536 3%. The record's
+// memory is reused from batch to batch instead of growing to ~n² entries
+// (7 MiB at n = 512, every page of it first touched — a page fault each —
+// on every call, which made the QL stage ten times slower).
+constexpr std::size_t rotation_batch = 65536;
 
 // The QL iteration gives up on an eigenvalue after this many iterations
 // (LAPACK's dsteqr allows 30 per eigenvalue on average; cubic convergence
@@ -195,22 +200,30 @@ void reduce(Matrix& a, std::vector<double>& d, std::vector<double>& e, std::vect
 // Q = H₀ H₁ ⋯ H_{n−3}, backward: Q ← H_k Q for k = n−3, ..., 0. The product
 // of H_{k+1}, ... is the identity outside rows and columns k + 2 .., so H_k
 // changes only the block B = Q(k+1.., k+1..): z = vᵀ B, B ← B − β v zᵀ.
+// A reflector from the left mixes rows, never columns: each block of
+// accumulate_cols columns takes all n − 2 reflectors in turn on its own,
+// in L2, and the threads share the blocks — one parallel region, no
+// barrier between reflectors. (Block j0.. skips the reflectors k with
+// k + 1 ≥ its end: they do not reach it.)
 Matrix accumulate_q(const Matrix& a, const std::vector<double>& beta) {
     const std::size_t n = a.shape(0);
     Matrix Q = xt::eye<double>(n);
+    if (n < 3) return Q;
     double* q = Q.data();
-    for (std::size_t k = n >= 3 ? n - 2 : 0; k-- > 0;) {
-        if (beta[k] == 0.0) continue;  // H_k = I
-        const std::size_t lo = k + 1, m = n - lo;
-        const double* v = a.data() + k * n + lo;  // v_k, entry t for row lo + t
-        const double bk = beta[k];
-        const std::size_t blocks = (m + accumulate_cols - 1) / accumulate_cols;
-#pragma omp parallel for schedule(static) if (m >= tridiagonal_parallel_n) num_threads(dlmath::fast::team_size())
-        for (long long bb = 0; bb < static_cast<long long>(blocks); ++bb) {
-            const std::size_t j0 = lo + static_cast<std::size_t>(bb) * accumulate_cols;
-            const std::size_t j1 = std::min(n, j0 + accumulate_cols);
-            alignas(64) double zb[accumulate_cols] = {};
-            double* z = zb;  // z[j − j0] = z_j for j in [j0, j1)
+    const std::size_t blocks = (n + accumulate_cols - 1) / accumulate_cols;
+    // dynamic: the blocks on the right meet more reflectors than those on the left
+#pragma omp parallel for schedule(dynamic, 1) if (n >= tridiagonal_parallel_n) num_threads(dlmath::fast::team_size())
+    for (long long bb = 0; bb < static_cast<long long>(blocks); ++bb) {
+        const std::size_t b0 = static_cast<std::size_t>(bb) * accumulate_cols;
+        const std::size_t j1 = std::min(n, b0 + accumulate_cols);
+        alignas(64) double zb[accumulate_cols];
+        for (std::size_t k = n - 2; k-- > 0;) {
+            const std::size_t lo = k + 1, m = n - lo;
+            if (beta[k] == 0.0 || j1 <= lo) continue;  // H_k = I, or H_k does not reach the block
+            const std::size_t j0 = std::max(b0, lo);
+            const double* v = a.data() + k * n + lo;  // v_k, entry t for row lo + t
+            double* z = zb;                           // z[j − j0] = z_j for j in [j0, j1)
+            std::fill(z, z + (j1 - j0), 0.0);
             for (std::size_t t = 0; t < m; ++t) {  // z = vᵀ B, the rows in order
                 const double* qr = q + (lo + t) * n;
                 const batch vt(v[t]);
@@ -224,7 +237,7 @@ Matrix accumulate_q(const Matrix& a, const std::vector<double>& beta) {
             }
             for (std::size_t t = 0; t < m; ++t) {  // B ← B − β v zᵀ
                 double* qr = q + (lo + t) * n;
-                const double bv = bk * v[t];
+                const double bv = beta[k] * v[t];
                 const batch bvt(bv);
                 detail::for_each_batch<double>(
                     j0, j1,
