@@ -323,6 +323,17 @@ TEST(FastEigh, ResidualAndOrthogonalityOnClusteredRepeatedDiagonalAndSmallInput)
         const double b = 2 * 40.0 * static_cast<double>(n) * u * fro(A);  // Weyl, plus A's own rounding
         for (std::size_t j = 0; j < n; ++j) EXPECT_TRUE(agree(r.eigenvalues(j), lambda[j], b, at));
     }
+    // the zero matrix (every reflector and rotation skipped) and the rank-one
+    // all-ones matrix, eigenvalues 0 (n − 1 times) and n
+    const Matrix Z = xt::zeros<double>({5, 5});
+    const dlmath::Eigh z = fast::eigh(Z);
+    EXPECT_TRUE(xt::all(xt::equal(z.eigenvalues, 0.0)));
+    EXPECT_TRUE(is_eigendecomposition(Z, z, "zero"));
+    const Matrix J = xt::ones<double>({9, 9});
+    const dlmath::Eigh j = fast::eigh(J);
+    EXPECT_TRUE(is_eigendecomposition(J, j, "all ones"));
+    for (std::size_t k = 0; k < 8; ++k) EXPECT_TRUE(agree(j.eigenvalues(k), 0.0, 40 * 9 * u * 9, "all ones, 0"));
+    EXPECT_TRUE(agree(j.eigenvalues(8), 9.0, 40 * 9 * u * 9, "all ones, n"));
     for (const std::size_t n : {3u, 31u, 64u, 150u}) {
         const Matrix A = symmetric(n, static_cast<unsigned>(3 * n));
         EXPECT_TRUE(is_eigendecomposition(A, fast::eigh(A), "random, n = " + std::to_string(n)));
