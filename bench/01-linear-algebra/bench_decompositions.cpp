@@ -70,13 +70,13 @@ void register_all() {
         .fast([](const Matrix& A) { return dlmath::fast::inv(A); })
         .library(lapack_inv);
 
-    // Jacobi: svd at 128, 256, 512; eigh at 128, 256 (the reference takes
+    // Jacobi: svd at 128, 256, 512; eigh at 128, 256, 512 (the reference takes
     // seconds per decomposition from 256 on: timed once)
     kernel("svd", time_only(), {128, 256, 512}, matrix(5))
         .reference([](const Matrix& A) { return dlmath::reference::svd(A); }, {.single_iteration_from = 256})
         .fast([](const Matrix& A) { return dlmath::fast::svd(A); })
         .library(lapack_svd);
-    kernel("eigh", time_only(), {128, 256}, symmetric(6))
+    kernel("eigh", time_only(), {128, 256, 512}, symmetric(6))
         .reference([](const Matrix& A) { return dlmath::reference::eigh(A); }, {.single_iteration_from = 256})
         .fast([](const Matrix& A) { return dlmath::fast::eigh(A); })
         .library(lapack_eigh);

@@ -1,6 +1,9 @@
 // Chapter 1, linear systems and decompositions — fast twin: det, solve and
-// inv on the blocked LU (kernels/linear_algebra/lu.cpp); svd and eigh on
-// the parallel one-sided Jacobi (kernels/linear_algebra/jacobi.cpp); rank,
+// inv on the blocked LU (kernels/linear_algebra/lu.cpp); svd on the
+// parallel one-sided Jacobi (kernels/linear_algebra/jacobi.cpp); eigh on
+// the Householder reduction to tridiagonal form and the implicit QL
+// iteration, its rotations recorded and applied to Q in one sweep
+// (kernels/linear_algebra/tridiagonal.cpp, rotations.cpp); rank,
 // condition number, pseudoinverse, least squares and PCA on the fast SVD;
 // power iteration and the matrix exponential on the fast products. The composites (rank,
 // cond, PCA, power iteration, expm) are written once in
@@ -32,6 +35,7 @@
 #include "../kernels/dot.hpp"
 #include "../kernels/linear_algebra/jacobi.hpp"
 #include "../kernels/linear_algebra/lu.hpp"
+#include "../kernels/linear_algebra/tridiagonal.hpp"
 
 namespace dlmath::fast {
 namespace {
@@ -97,43 +101,23 @@ SVD svd(const Matrix& A) {
 
 //! [fast_eigh]
 namespace {
-// The shifted one-sided Jacobi on a symmetric A whose largest entry lies in [1, 2).
-Eigh shifted_jacobi_eigh(const Matrix& A) {
+// The tridiagonal eigensolver on a symmetric A whose largest entry lies in [1, 2).
+Eigh tridiagonal_eigh(const Matrix& A) {
+    // A ~ (n, n), symmetric
     const std::size_t n = A.shape(0);
-    // 1. shift by the Gershgorin bound mu >= -lambda_min, so that
-    //    S = A + mu I is positive semidefinite and has the same eigenvectors
-    double mu = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-        double radius = 0.0;
-        for (std::size_t j = 0; j < n; ++j)
-            if (j != i) radius += std::fabs(A(i, j));
-        mu = std::fmax(mu, radius - A(i, i));
-    }
-    Matrix Wt = A;  // S is symmetric: its columns are its rows
-    for (std::size_t i = 0; i < n; ++i) Wt(i, i) += mu;
-    // 2. one-sided Jacobi: S V = U Sigma, and the columns of V are eigenvectors of S^2, hence of S and A
-    Matrix Vt = xt::eye<double>(n);
-    detail::one_sided_jacobi(Wt, Vt);
-    // 3. eigenvalues as Rayleigh quotients lambda_j = v_j^T A v_j of the unshifted A
-    //    (their error is second order in the eigenvector error)
-    Vector lambda = Vector::from_shape({n});
-    const long long nn = static_cast<long long>(n);
-#pragma omp parallel for schedule(static) if (n >= jacobi_parallel_n) num_threads(dlmath::fast::team_size())
-    for (long long jj = 0; jj < nn; ++jj) {
-        const std::size_t j = static_cast<std::size_t>(jj);
-        const double* vj = Vt.data() + j * n;
-        double s = 0.0;
-        for (std::size_t i = 0; i < n; ++i) s += vj[i] * detail::dot_block(A.data() + i * n, vj, 0, n);
-        lambda(j) = s;
-    }
+    // 1. A = Q T Qᵀ by Householder reflections
+    detail::Tridiagonal t = detail::tridiagonalize(A);
+    // 2. T = Z Λ Zᵀ by the implicit QL iteration, Z = G_0 G_1 ⋯ recorded, not
+    //    formed, and 3. the eigenvectors Q Z: the rotations applied to Q in place
+    detail::tridiagonal_ql(t.d, t.e, t.Q.data(), n, n);
+    // ascending eigenvalues, eigenvectors the columns of Q Z (ties in index order, as the reference)
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return lambda(x) < lambda(y); });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return t.d[x] < t.d[y]; });
     Eigh r{Vector::from_shape({n}), Matrix::from_shape({n, n})};
-    for (std::size_t j = 0; j < n; ++j) {
-        r.eigenvalues(j) = lambda(order[j]);
-        for (std::size_t k = 0; k < n; ++k) r.eigenvectors(k, j) = Vt(order[j], k);
-    }
+    for (std::size_t j = 0; j < n; ++j) r.eigenvalues(j) = t.d[order[j]];
+    for (std::size_t k = 0; k < n; ++k)
+        for (std::size_t j = 0; j < n; ++j) r.eigenvectors(k, j) = t.Q(k, order[j]);
     return r;
 }
 }  // namespace
@@ -141,7 +125,7 @@ Eigh shifted_jacobi_eigh(const Matrix& A) {
 Eigh eigh(const Matrix& A) {
     dlmath::detail::check_eigh(A);
     // on 2^e A with max |a_ij| in [1, 2), as the reference: lambda_i(A) = 2^-e lambda_i(2^e A)
-    return dlmath::detail::scaled_eigh(A, shifted_jacobi_eigh);
+    return dlmath::detail::scaled_eigh(A, tridiagonal_eigh);
 }
 //! [fast_eigh]
 

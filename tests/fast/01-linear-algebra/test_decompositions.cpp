@@ -143,6 +143,13 @@ RC_GTEST_PROP(SvdAgreement, ValuesByWeylVectorsByGap, ()) {
     DLMATH_RC_ASSERT(agree(std::sqrt(e2), 0.0, jacobi_bound(std::max(m, n)) * fro(A), "||A - U S V^T||_F (fast)"));
 }
 
+// Eigenvalues within 2 c n u ||A||_2 <= 2 c n u ||A||_F: both twins are
+// backward stable (the reference's Jacobi, and the fast twin's Householder
+// reduction and implicit QL, Golub & Van Loan 8.3), so each returns the
+// eigenvalues of A + E with ||E||_2 <= c n u ||A||_2, and Weyl's inequality
+// bounds each one's error by that; an absolute bound, not Jacobi's relative
+// one, which the fast twin does not have. Eigenvectors up to sign within
+// the gap bound (Davis-Kahan).
 RC_GTEST_PROP(EighAgreement, ValuesByWeylVectorsByGap, ()) {
     const std::size_t n = *kernel_dim();
     const Matrix B = random<Matrix>({n, n}, *rc::gen::arbitrary<std::uint32_t>());

@@ -53,7 +53,7 @@ inline constexpr std::size_t batch_threshold = gemm_parallel_threshold / 16;
 /// panel; below 128 rows the update is too short to pay for the barriers.
 inline constexpr std::size_t lu_parallel_n = 128;
 
-/// The Jacobi SVD and eigh rotate column pairs with threads from 128
+/// The Jacobi SVD rotates column pairs with threads from 128
 /// columns. Trades one barrier per round of the block tournament (about
 /// n/16 rounds per sweep) against the rotations of a round; below 128
 /// columns a round is too short to pay for a barrier.
