@@ -1,6 +1,9 @@
 // Chapter 1, linear systems and decompositions — fast twin: det, solve and
-// inv on the blocked LU (kernels/linear_algebra/lu.cpp); svd and eigh on
-// the parallel one-sided Jacobi (kernels/linear_algebra/jacobi.cpp); rank,
+// inv on the blocked LU (kernels/linear_algebra/lu.cpp); svd by Householder
+// bidiagonalisation and the implicit-shift bidiagonal QR, its rotations
+// applied to the vectors in one pass (kernels/linear_algebra/bidiagonal.cpp,
+// rotations.cpp); eigh on the parallel one-sided Jacobi
+// (kernels/linear_algebra/jacobi.cpp); rank,
 // condition number, pseudoinverse, least squares and PCA on the fast SVD;
 // power iteration and the matrix exponential on the fast products. The composites (rank,
 // cond, PCA, power iteration, expm) are written once in
@@ -30,6 +33,7 @@
 #include "dlmath/fast/threads.hpp"
 
 #include "../kernels/dot.hpp"
+#include "../kernels/linear_algebra/bidiagonal.hpp"
 #include "../kernels/linear_algebra/jacobi.hpp"
 #include "../kernels/linear_algebra/lu.hpp"
 
@@ -88,8 +92,8 @@ SVD svd(const Matrix& A) {
     dlmath::detail::check_svd(A);
     // on 2^e A with max |a_ij| in [1, 2), as the reference: no sum of squares overflows
     return dlmath::detail::scaled_svd(A, [](const Matrix& As) -> SVD {
-        if (As.shape(0) >= As.shape(1)) return detail::svd_tall(As);
-        const SVD t = detail::svd_tall(xt::transpose(As));  // A^T = U' S V'^T, so A = V' S U'^T
+        if (As.shape(0) >= As.shape(1)) return detail::bidiagonal_svd(As);
+        const SVD t = detail::bidiagonal_svd(xt::transpose(As));  // A^T = U' S V'^T, so A = V' S U'^T
         return {xt::transpose(t.Vt), t.S, xt::transpose(t.U)};
     });
 }

@@ -1,5 +1,5 @@
 // Chapter 1's parallel one-sided Jacobi with round-robin ordering — the
-// kernel under the fast svd and eigh (linear_algebra/decompositions.cpp).
+// kernel under the fast eigh (linear_algebra/decompositions.cpp).
 //
 // Rules of this file: OpenMP + xsimd; every SIMD loop ends with a scalar
 // tail; each kernel says which bound (memory or compute) it attacks. No
@@ -20,7 +20,6 @@
 
 #include "dlmath/detail/linear_algebra.hpp"
 #include "dlmath/fast/config.hpp"
-#include "dlmath/fast/linear_algebra/vectors.hpp"
 #include "dlmath/numeric.hpp"
 #include "dlmath/fast/threads.hpp"
 
@@ -82,20 +81,6 @@ std::vector<std::pair<std::size_t, std::size_t>> round_robin(std::size_t n) {
 
 // <x, y> over contiguous rows: the shared SIMD inner product (kernels/dot.hpp).
 inline double dot_rows(const double* x, const double* y, std::size_t len) { return dot_block(x, y, 0, len); }
-
-// The singular values are the row norms of Wt ~ (k, m) (the rotated
-// columns as rows); sorting, normalising and completing U is shared with
-// the reference twin (detail::assemble_svd).
-SVD finish_svd(const Matrix& Wt, const Matrix& Vt) {
-    const std::size_t k = Wt.shape(0), m = Wt.shape(1);
-    Vector sigma = Vector::from_shape({k});
-    for (std::size_t j = 0; j < k; ++j) {
-        const double sq = dot_rows(&Wt(j, 0), &Wt(j, 0), m);
-        // a sum of squares this small may have lost terms to underflow: take the scaled norm
-        sigma(j) = sq >= 0x1p-900 ? std::sqrt(sq) : dlmath::fast::norm(Vector(xt::view(Wt, j, xt::all())));
-    }
-    return dlmath::detail::assemble_svd(sigma, m, [&Wt](std::size_t i, std::size_t j) { return Wt(j, i); }, Vt);
-}
 
 //! [block_round_robin]
 // Columns are grouped into an even number B of blocks of about
@@ -194,13 +179,6 @@ void one_sided_jacobi(Matrix& Wt, Matrix& Vt) {
     }
 }
 
-SVD svd_tall(const Matrix& A) {
-    // A ~ (m, n), m >= n: W^T = A^T holds the columns of A as contiguous rows
-    Matrix Wt = xt::transpose(A);
-    Matrix Vt = xt::eye<double>(A.shape(1));
-    one_sided_jacobi(Wt, Vt);
-    return finish_svd(Wt, Vt);
-}
 //! [parallel_one_sided_jacobi]
 
 }  // namespace dlmath::fast::detail

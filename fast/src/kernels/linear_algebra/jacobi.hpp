@@ -1,4 +1,4 @@
-// The parallel one-sided Jacobi of the fast twin (internal): svd and eigh call it.
+// The parallel one-sided Jacobi of the fast twin (internal): eigh calls it.
 #pragma once
 
 #include "dlmath/linear_algebra_types.hpp"
@@ -12,9 +12,5 @@ namespace dlmath::fast::detail {
 // parallel from jacobi_parallel_n columns (config.hpp); the result is
 // bitwise the same for any thread count.
 void one_sided_jacobi(Matrix& Wt, Matrix& Vt);
-
-// The thin SVD of a tall or square A (m >= n) by one_sided_jacobi, sorted
-// descending, U completed for zero singular values.
-SVD svd_tall(const Matrix& A);
 
 }  // namespace dlmath::fast::detail

@@ -1,0 +1,435 @@
+// The fast SVD: Householder bidiagonalisation, then the implicit-shift QR
+// on the bidiagonal, its rotations carried into the vectors in one pass.
+//
+// For a tall or square A ~ (m, n), m >= n (a wide A is transposed by the
+// caller), A = U Sigma V^T is computed in four stages:
+//
+//   1. Bidiagonalisation (Golub & Van Loan, 4th ed., Alg. 5.4.2, Golub-Kahan):
+//      n reflectors from the left, n - 2 from the right, A = U_B B V_B^T
+//      with B upper bidiagonal. 4mn^2 - 4n^3/3 flops (8n^3/3 square), all
+//      in matrix-vector form: each step reads the trailing matrix twice,
+//      once for w = A^T v (threads over blocks of columns) and once for the
+//      rank-1 update of the left reflector fused with the right reflector
+//      (threads over rows; each row is updated, dotted and updated again
+//      while it sits in L1). Bound attacked: memory (L2/L3 bandwidth).
+//   2. Forming U_B ~ (m, n) and V_B ~ (n, n) by backward accumulation
+//      (GVL §5.1.6): 4mn^2 - 4n^3/3 + 4n^3/3 flops. Blocks of columns are
+//      independent through all n reflectors, so each thread takes whole
+//      blocks with no barrier at all. Bound attacked: memory, the block of
+//      columns staying in L2.
+//   3. The implicit-shift QR on B (GVL Alg. 8.6.1-8.6.2, with the bulge
+//      chase as LAPACK's dbdsqr writes it): a shift from the trailing 2x2
+//      (zero when it would not change the leading entry, as Demmel & Kahan,
+//      "Accurate singular values of bidiagonal matrices", SIAM J. Sci. Stat.
+//      Comput. 11, 1990, advise), deflation where |e_i| <= u (|d_i| + |d_{i+1}|),
+//      and the case of a zero on the diagonal. O(n^2) flops on d and e alone:
+//      the rotations are *recorded*, not applied, since they depend on B only.
+//   4. The recorded rotations, about n^2 per side (two QR sweeps per
+//      singular value on average), are applied to U_B and V_B by
+//      apply_rotations (rotations.cpp): 6mn^2 + 6n^3 flops, in L1, compute-bound.
+//
+// Accuracy: every stage is a product of orthogonal transformations, so the
+// computed factors are the exact SVD of A + E with ||E||_2 <= c n u ||A||_2,
+// and by Weyl |sigma_i - sigma_i(A)| <= c n u ||A||_2. That is an absolute
+// bound: unlike the one-sided Jacobi of the reference twin, the singular
+// values far below sigma_1 are not computed to high relative accuracy.
+//
+// Every reduction runs in a fixed order over fixed blocks, so the result is
+// bitwise the same for any thread count.
+//
+// Rules of this file: OpenMP + xsimd; every SIMD loop ends with a scalar tail.
+
+#include "bidiagonal.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <numeric>
+#include <vector>
+
+#include <xsimd/xsimd.hpp>
+
+#include "dlmath/fast/threads.hpp"
+#include "dlmath/numeric.hpp"
+
+#include "../dot.hpp"
+#include "../simd.hpp"
+
+namespace dlmath::fast::detail {
+namespace {
+
+constexpr double u = unit_roundoff<double>();
+
+// Columns per block in the column-parallel passes: 32 doubles (a few cache
+// lines of each row), small enough for a balanced split of a 100-column
+// trailing matrix, large enough that a row's piece is several SIMD loads.
+constexpr std::size_t col_block = 32;
+// Threads from this many columns: a step of the reduction moves (m - k)(n - k)
+// doubles twice; below 64 columns the three barriers of a step cost more.
+constexpr std::size_t parallel_cols = 64;
+
+//! [householder]
+// The reflector H = I - tau v v^T (v_0 = 1) with H x = beta e_1, from
+// alpha = x_0 and xnorm = ||x_1..||_2 (GVL Alg. 5.1.1, as LAPACK's dlarfg):
+// beta = -sign(alpha) ||x||_2, tau = (beta - alpha) / beta, and
+// v_i = x_i / (alpha - beta). No reflector (tau = 0) when x_1.. = 0.
+struct Reflector {
+    double tau, beta, scale;  // scale = 1 / (alpha - beta) multiplies x_1..
+};
+Reflector reflector(double alpha, double xnorm) {
+    if (xnorm == 0.0) return {0.0, alpha, 0.0};
+    const double beta = -std::copysign(std::hypot(alpha, xnorm), alpha);
+    return {(beta - alpha) / beta, beta, 1.0 / (alpha - beta)};
+}
+//! [householder]
+
+// sqrt(sum x_i^2) over n values read by x(i); a sum of squares this small
+// may have lost terms to underflow, so it is then recomputed scaled by the
+// largest |x_i|.
+template <class X>
+double norm_of(std::size_t n, X x) {
+    double sq = 0.0;
+    for (std::size_t i = 0; i < n; ++i) sq += x(i) * x(i);
+    if (sq >= 0x1p-900) return std::sqrt(sq);
+    double big = 0.0;
+    for (std::size_t i = 0; i < n; ++i) big = std::fmax(big, std::fabs(x(i)));
+    if (big == 0.0) return 0.0;
+    double s = 0.0;
+    for (std::size_t i = 0; i < n; ++i) s += (x(i) / big) * (x(i) / big);
+    return big * std::sqrt(s);
+}
+
+// y[0..len) -= t x[0..len)
+inline void axpy_minus(double t, const double* x, double* y, std::size_t len) {
+    const batch tb(t);
+    detail::for_each_batch<double>(
+        0, len,
+        [&](std::size_t j) {
+            detail::fnma(tb, xsimd::load_unaligned(x + j), xsimd::load_unaligned(y + j)).store_unaligned(y + j);
+        },
+        [&](std::size_t j) { y[j] -= t * x[j]; });
+}
+
+// acc[0..len) += t x[0..len)
+inline void axpy_plus(double t, const double* x, double* acc, std::size_t len) {
+    const batch tb(t);
+    detail::for_each_batch<double>(
+        0, len,
+        [&](std::size_t j) {
+            detail::fma(tb, xsimd::load_unaligned(x + j), xsimd::load_unaligned(acc + j)).store_unaligned(acc + j);
+        },
+        [&](std::size_t j) { acc[j] += t * x[j]; });
+}
+
+// A Householder vector with its place: H = I - tau v v^T acts on rows
+// (or columns) start, start + 1, ...; v[0] = 1.
+struct Stored {
+    std::size_t start;
+    double tau;
+    std::vector<double> v;
+};
+
+//! [accumulate_reflectors]
+// Q <- H_0 H_1 ... H_{r-1} Q for Q = [I; 0] ~ (rows, cols), by backward
+// accumulation (H_{r-1} first): H_k touches rows and columns from start_k
+// on only. A block of columns is independent of every other block through
+// all r reflectors, so a thread owns whole blocks: no barrier.
+void accumulate_reflectors(Matrix& Q, const std::vector<Stored>& H) {
+    const std::size_t rows = Q.shape(0), cols = Q.shape(1);
+    for (std::size_t j = 0; j < cols; ++j) Q(j, j) = 1.0;
+    const std::size_t blocks = (cols + col_block - 1) / col_block;
+    double* q = Q.data();
+#pragma omp parallel for schedule(dynamic, 1) if (cols >= parallel_cols) num_threads(dlmath::fast::team_size())
+    for (long long bb = 0; bb < static_cast<long long>(blocks); ++bb) {
+        const std::size_t j0 = static_cast<std::size_t>(bb) * col_block, j1 = std::min(cols, j0 + col_block);
+        alignas(64) double acc[col_block];
+        for (std::size_t k = H.size(); k-- > 0;) {
+            const Stored& h = H[k];
+            const std::size_t js = std::max(j0, h.start);
+            if (h.tau == 0.0 || js >= j1) continue;
+            const std::size_t len = j1 - js;
+            // acc = v^T Q[start:, js:j1]
+            std::copy(q + h.start * cols + js, q + h.start * cols + j1, acc);
+            for (std::size_t i = h.start + 1; i < rows; ++i) axpy_plus(h.v[i - h.start], q + i * cols + js, acc, len);
+            // Q[start:, js:j1] -= tau v acc^T
+            for (std::size_t i = h.start; i < rows; ++i) axpy_minus(h.tau * h.v[i - h.start], acc, q + i * cols + js, len);
+        }
+    }
+}
+//! [accumulate_reflectors]
+
+}  // namespace
+
+//! [bidiagonalize]
+Bidiagonal bidiagonalize(const Matrix& A0) {
+    const std::size_t m = A0.shape(0), n = A0.shape(1);
+    Matrix A = A0;
+    Bidiagonal r{xt::zeros<double>({m, n}), Vector::from_shape({n}), Vector::from_shape({n > 0 ? n - 1 : 0}),
+                 xt::zeros<double>({n, n})};
+    std::vector<double> tau_left(n, 0.0), tau_right(n, 0.0), w(n, 0.0);
+    double* a = A.data();
+    const bool threaded = n >= parallel_cols;
+
+#pragma omp parallel if (threaded) num_threads(dlmath::fast::team_size())
+    for (std::size_t k = 0; k < n; ++k) {
+        // the left reflector from column k, rows k.. (stored below the diagonal)
+#pragma omp single
+        {
+            const Reflector h = reflector(a[k * n + k], norm_of(m - k - 1, [&](std::size_t i) { return a[(k + 1 + i) * n + k]; }));
+            tau_left[k] = h.tau;
+            r.d(k) = h.beta;
+            for (std::size_t i = k + 1; i < m; ++i) a[i * n + k] *= h.scale;
+        }
+        const double tl = tau_left[k];
+        // w_j = v^T A[k:, j] for j > k: blocks of columns, each summed over the rows in order
+        const std::size_t first = k + 1, blocks = (n - first + col_block - 1) / col_block;
+        if (tl != 0.0) {
+#pragma omp for schedule(static)
+            for (long long bb = 0; bb < static_cast<long long>(blocks); ++bb) {
+                const std::size_t j0 = first + static_cast<std::size_t>(bb) * col_block, j1 = std::min(n, j0 + col_block);
+                double* acc = w.data() + j0;
+                std::copy(a + k * n + j0, a + k * n + j1, acc);
+                for (std::size_t i = k + 1; i < m; ++i) axpy_plus(a[i * n + k], a + i * n + j0, acc, j1 - j0);
+            }
+        }
+        // row k after the left reflector, then the right reflector from it, columns k+1..
+#pragma omp single
+        {
+            if (tl != 0.0) axpy_minus(tl, w.data() + first, a + k * n + first, n - first);
+            if (first < n) {
+                double* row = a + k * n;
+                const Reflector h = reflector(row[first], norm_of(n - first - 1, [&](std::size_t j) { return row[first + 1 + j]; }));
+                tau_right[k] = h.tau;
+                r.e(k) = h.beta;
+                for (std::size_t j = first + 1; j < n; ++j) row[j] *= h.scale;
+            }
+        }
+        const double tr = tau_right[k];
+        // rows below: the left rank-1 update, then the right reflector, while the row is in L1
+        if (first < n && (tl != 0.0 || tr != 0.0)) {
+            const double* v = a + k * n + first;  // v_0 = 1 is implied: row[first] holds e_k
+#pragma omp for schedule(static)
+            for (long long ii = static_cast<long long>(k + 1); ii < static_cast<long long>(m); ++ii) {
+                double* row = a + static_cast<std::size_t>(ii) * n;
+                if (tl != 0.0) axpy_minus(tl * row[k], w.data() + first, row + first, n - first);
+                if (tr != 0.0) {
+                    const double s = row[first] + dot_block(row + first + 1, v + 1, 0, n - first - 1);
+                    row[first] -= tr * s;
+                    axpy_minus(tr * s, v + 1, row + first + 1, n - first - 1);
+                }
+            }
+        }
+    }
+
+    // U_B = H_0 ... H_{n-1} [I; 0] and V_B = G_0 ... G_{n-3} from the stored vectors
+    std::vector<Stored> left(n), right;
+    for (std::size_t k = 0; k < n; ++k) {
+        left[k] = {k, tau_left[k], std::vector<double>(m - k)};
+        left[k].v[0] = 1.0;
+        for (std::size_t i = k + 1; i < m; ++i) left[k].v[i - k] = a[i * n + k];
+        if (k + 2 < n && tau_right[k] != 0.0) {
+            Stored g{k + 1, tau_right[k], std::vector<double>(n - k - 1)};
+            g.v[0] = 1.0;
+            std::copy(a + k * n + k + 2, a + k * n + n, g.v.begin() + 1);
+            right.push_back(std::move(g));
+        }
+    }
+    accumulate_reflectors(r.U, left);
+    accumulate_reflectors(r.V, right);
+    return r;
+}
+//! [bidiagonalize]
+
+namespace {
+
+// (c, s, r) with c f + s g = r and -s f + c g = 0 (LAPACK's dlartg). The
+// plain sqrt(f^2 + g^2) where no square can overflow or underflow, hypot
+// (several times slower) otherwise.
+struct Givens {
+    double c, s, r;
+};
+inline Givens givens(double f, double g) {
+    if (g == 0.0) return {1.0, 0.0, f};
+    if (f == 0.0) return {0.0, 1.0, g};
+    const double big = std::fmax(std::fabs(f), std::fabs(g));
+    const double r = big > 0x1p-500 && big < 0x1p500 ? std::sqrt(f * f + g * g) : std::hypot(f, g);
+    return {f / r, g / r, r};
+}
+
+// The smaller singular value of [[f, g], [0, h]] (LAPACK's dlas2), without
+// overflow and accurate to a few ulps even when it is tiny.
+double smaller_singular_value(double f, double g, double h) {
+    const double fa = std::fabs(f), ga = std::fabs(g), ha = std::fabs(h);
+    const double fhmn = std::fmin(fa, ha), fhmx = std::fmax(fa, ha);
+    if (fhmn == 0.0) return 0.0;
+    if (ga < fhmx) {
+        const double as = 1.0 + fhmn / fhmx, at = (fhmx - fhmn) / fhmx, au = (ga / fhmx) * (ga / fhmx);
+        const double c = 2.0 / (std::sqrt(as * as + au) + std::sqrt(at * at + au));
+        return fhmn * c;
+    }
+    const double au = fhmx / ga;
+    if (au == 0.0) return (fhmn * fhmx) / ga;
+    const double as = 1.0 + fhmn / fhmx, at = (fhmx - fhmn) / fhmx;
+    const double c = 1.0 / (std::sqrt(1.0 + (as * au) * (as * au)) + std::sqrt(1.0 + (at * au) * (at * au)));
+    return 2.0 * (fhmn * c) * au;
+}
+
+// Z's columns p and q (any two) rotated at once: z_p' = c z_p - s z_q, z_q' = s z_p + c z_q.
+void rotate_columns(Matrix& Z, std::size_t p, std::size_t q, double c, double s) {
+    const std::size_t rows = Z.shape(0);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const double zp = Z(i, p), zq = Z(i, q);
+        Z(i, p) = c * zp - s * zq;
+        Z(i, q) = s * zp + c * zq;
+    }
+}
+
+void flush(RotationSequence& g, Matrix& Z) {
+    apply_rotations(g, Z.data(), Z.shape(0), Z.shape(1), Z.shape(1));
+    g.index.clear();
+    g.c.clear();
+    g.s.clear();
+}
+
+void record(RotationSequence& g, std::size_t i, double c, double s) {
+    g.index.push_back(i);
+    g.c.push_back(c);
+    g.s.push_back(s);
+}
+
+}  // namespace
+
+//! [bidiagonal_qr]
+void bidiagonal_qr(Vector& d, Vector& e, RotationSequence& left, RotationSequence& right, Matrix& U, Matrix& V) {
+    const std::size_t n = d.size();
+    if (n <= 1) return;
+    double bnorm = 0.0;
+    for (std::size_t i = 0; i < n; ++i) bnorm = std::fmax(bnorm, std::fabs(d(i)));
+    for (std::size_t i = 0; i + 1 < n; ++i) bnorm = std::fmax(bnorm, std::fabs(e(i)));
+    // a diagonal entry below u ||B|| is set to 0: a perturbation within the backward error
+    const double dtol = u * bnorm;
+    // e_i is negligible next to its neighbours (relative, GVL §8.6.2), or below
+    // the range where the relative test would underflow
+    const double floor = std::numeric_limits<double>::min() / u;
+    auto negligible = [&](std::size_t i) {
+        return std::fabs(e(i)) <= u * (std::fabs(d(i)) + std::fabs(d(i + 1))) || std::fabs(e(i)) <= floor;
+    };
+    // two sweeps per singular value are typical; this many means no convergence
+    const std::size_t max_sweeps = 30 * n;
+    std::size_t sweeps = 0;
+
+    std::size_t q = n - 1;  // B[0..q] is the part not yet diagonal
+    while (q > 0 && sweeps < max_sweeps) {
+        if (negligible(q - 1)) {
+            e(q - 1) = 0.0;
+            --q;
+            continue;
+        }
+        // the unreduced block B[p..q]: e_p .. e_{q-1} all non-negligible
+        std::size_t p = q - 1;
+        while (p > 0 && !negligible(p - 1)) --p;
+        if (p > 0) e(p - 1) = 0.0;
+
+        // a zero on the diagonal splits the block (GVL §8.6.2)
+        std::size_t zero = q + 1;
+        for (std::size_t k = p; k <= q && zero > q; ++k)
+            if (std::fabs(d(k)) <= dtol) zero = k;
+        if (zero < q) {
+            // d_k = 0, k < q: rotations of rows (k, j), j = k+1..q, chase e_k along row k out of B
+            const std::size_t k = zero;
+            d(k) = 0.0;
+            flush(left, U);
+            double x = e(k);
+            e(k) = 0.0;
+            for (std::size_t j = k + 1; j <= q && x != 0.0; ++j) {
+                const Givens g = givens(d(j), x);  // c = d_j / r, s = x / r
+                d(j) = g.r;
+                rotate_columns(U, k, j, g.c, g.s);
+                if (j < q) {
+                    x = -g.s * e(j);
+                    e(j) = g.c * e(j);
+                }
+            }
+            continue;
+        }
+        if (zero == q) {
+            // d_q = 0: rotations of columns (j, q), j = q-1..p, chase e_{q-1} up column q out of B
+            d(q) = 0.0;
+            flush(right, V);
+            double x = e(q - 1);
+            e(q - 1) = 0.0;
+            for (std::size_t j = q; j-- > p && x != 0.0;) {
+                const Givens g = givens(d(j), x);  // c = d_j / r, s = -x / r below
+                d(j) = g.r;
+                rotate_columns(V, j, q, g.c, -g.s);
+                if (j > p) {
+                    x = -g.s * e(j - 1);
+                    e(j - 1) = g.c * e(j - 1);
+                }
+            }
+            continue;
+        }
+
+        // the shift: the smaller singular value of the trailing 2x2, or 0
+        // when it would not change d_p^2 (then the zero-shift sweep keeps
+        // the small singular values' relative accuracy, Demmel & Kahan)
+        double shift = smaller_singular_value(d(q - 1), e(q - 1), d(q));
+        const double dp = d(p);
+        if ((shift / dp) * (shift / dp) < u) shift = 0.0;
+        // one implicit QR sweep on B[p..q]: the first right rotation is that
+        // of B^T B - shift^2 I, scaled by 1/d_p; the rest chase the bulge
+        double f = (std::fabs(dp) - shift) * (std::copysign(1.0, dp) + shift / dp);
+        double g = e(p);
+        for (std::size_t i = p; i < q; ++i) {
+            const Givens rr = givens(f, g);
+            if (i > p) e(i - 1) = rr.r;
+            f = rr.c * d(i) + rr.s * e(i);
+            e(i) = rr.c * e(i) - rr.s * d(i);
+            g = rr.s * d(i + 1);
+            d(i + 1) = rr.c * d(i + 1);
+            const Givens rl = givens(f, g);
+            d(i) = rl.r;
+            f = rl.c * e(i) + rl.s * d(i + 1);
+            d(i + 1) = rl.c * d(i + 1) - rl.s * e(i);
+            if (i + 1 < q) {
+                g = rl.s * e(i + 1);
+                e(i + 1) = rl.c * e(i + 1);
+            }
+            // new col_i = c col_i + s col_{i+1}: in apply_rotations' sign convention, -s
+            record(right, i, rr.c, -rr.s);
+            record(left, i, rl.c, -rl.s);
+        }
+        e(q - 1) = f;
+        ++sweeps;
+    }
+}
+//! [bidiagonal_qr]
+
+//! [bidiagonal_svd]
+SVD bidiagonal_svd(const Matrix& A) {
+    const std::size_t m = A.shape(0), n = A.shape(1);
+    Bidiagonal b = bidiagonalize(A);
+    RotationSequence left, right;
+    bidiagonal_qr(b.d, b.e, left, right, b.U, b.V);
+    apply_rotations(left, b.U.data(), m, n, n);   // U = U_B L
+    apply_rotations(right, b.V.data(), n, n, n);  // V = V_B R
+    // sorted descending (stable); a negative d_j flips v_j
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return std::fabs(b.d(x)) > std::fabs(b.d(y)); });
+    SVD r{Matrix::from_shape({m, n}), Vector::from_shape({n}), Matrix::from_shape({n, n})};
+    for (std::size_t j = 0; j < n; ++j) {
+        const std::size_t o = order[j];
+        r.S(j) = std::fabs(b.d(o));
+        const double sign = b.d(o) < 0.0 ? -1.0 : 1.0;
+        for (std::size_t i = 0; i < n; ++i) r.Vt(j, i) = sign * b.V(i, o);
+    }
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < n; ++j) r.U(i, j) = b.U(i, order[j]);
+    return r;
+}
+//! [bidiagonal_svd]
+
+}  // namespace dlmath::fast::detail

@@ -1,0 +1,40 @@
+// The SVD of the fast twin (internal): Householder bidiagonalisation, the
+// implicit-shift bidiagonal QR, and the two together.
+#pragma once
+
+#include <cstddef>
+
+#include "dlmath/linear_algebra_types.hpp"
+#include "dlmath/tensor.hpp"
+
+#include "rotations.hpp"
+
+namespace dlmath::fast::detail {
+
+// A = U_B B V_B^T with B upper bidiagonal (diagonal d, superdiagonal e),
+// U_B ~ (m, n) and V_B ~ (n, n) with orthonormal columns; m >= n.
+struct Bidiagonal {
+    Matrix U;  // U_B ~ (m, n)
+    Vector d;  // diagonal ~ (n)
+    Vector e;  // superdiagonal ~ (n - 1), empty when n = 0
+    Matrix V;  // V_B ~ (n, n)
+};
+
+// Householder bidiagonalisation (Golub-Kahan) of a tall or square A (m >= n).
+Bidiagonal bidiagonalize(const Matrix& A);
+
+// The implicit-shift QR on the upper bidiagonal B = bidiag(d, e): on return
+// d holds the singular values of B, signed and unsorted, e is zero, and
+//   B = L diag(d) R^T,  L = (the left rotations, in order), R = (the right ones),
+// each product written as in apply_rotations (Z <- Z G_0 G_1 ...). When
+// the iteration meets a zero on the diagonal it applies a rotation of two
+// non-adjacent rows (columns) directly: then it first applies the left (right)
+// sequence recorded so far to U (V), clears it, and rotates U (V) itself.
+// U ~ (rows_u, n) and V ~ (rows_v, n) are row-major.
+void bidiagonal_qr(Vector& d, Vector& e, RotationSequence& left, RotationSequence& right, Matrix& U, Matrix& V);
+
+// The thin SVD of a tall or square A (m >= n) through both stages, sorted
+// descending, U and V^T as the reference twin returns them.
+SVD bidiagonal_svd(const Matrix& A);
+
+}  // namespace dlmath::fast::detail
