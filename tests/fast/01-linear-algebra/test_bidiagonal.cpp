@@ -268,8 +268,11 @@ TEST(BidiagonalSvd, TallWideAndRankDeficient) {
 }
 
 TEST(BidiagonalSvd, BitwiseTheSameForAnyThreadCount) {
-    // above the sizes from which the reduction (64 columns) and the rotations thread
-    for (const auto& shape : std::vector<std::vector<std::size_t>>{{200, 100}, {90, 180}}) {
+    // above the sizes from which the reduction (64 columns), the rotations
+    // and (520 x 400: 520 * 400 * 32 >= gemm_parallel_threshold) the GEMMs
+    // of the accumulation thread
+    static_assert(520 * 400 * 32 >= fast::gemm_parallel_threshold);
+    for (const auto& shape : std::vector<std::vector<std::size_t>>{{200, 100}, {90, 180}, {520, 400}}) {
         const Matrix A = random<Matrix>(shape, 77);
         dlmath::SVD one, two;
         {

@@ -50,11 +50,13 @@
 
 #include <xsimd/xsimd.hpp>
 
+#include "dlmath/fast/config.hpp"
 #include "dlmath/fast/threads.hpp"
 #include "dlmath/numeric.hpp"
 
 #include "../dot.hpp"
 #include "../simd.hpp"
+#include "gemm.hpp"
 
 namespace dlmath::fast::detail {
 namespace {
@@ -131,30 +133,59 @@ struct Stored {
 };
 
 //! [accumulate_reflectors]
+// Reflectors per group of the blocked accumulation: 32, the depth at which
+// the GEMM's packing pays off.
+constexpr std::size_t wy_group = 32;
+
 // Q <- H_0 H_1 ... H_{r-1} Q for Q = [I; 0] ~ (rows, cols), by backward
-// accumulation (H_{r-1} first): H_k touches rows and columns from start_k
-// on only. A block of columns is independent of every other block through
-// all r reflectors, so a thread owns whole blocks: no barrier.
+// accumulation (the last group first; GVL §5.1.6): H_k touches rows and
+// columns from start_k on only, start_k increasing with k. A group
+// H_k ... H_{k+g-1} = I - Y T Y^T is applied in the compact WY form
+// (GVL §5.1.7, Schreiber & Van Loan): with Q' the rows and columns from
+// the group's first start on,
+//   W = Y^T Q',  W <- T W,  Q' <- Q' - Y W,
+// two GEMMs of 2 g (rows - start)(cols - start) flops each, on the fast
+// GEMM (kernels/linear_algebra/gemm.cpp) with its threads: the
+// accumulation's 4mn^2 - 4n^3/3 flops (U_B) and 4n^3/3 (V_B) run at the
+// GEMM's rate instead of the rate of matrix-vector products.
 void accumulate_reflectors(Matrix& Q, const std::vector<Stored>& H) {
-    const std::size_t rows = Q.shape(0), cols = Q.shape(1);
+    const std::size_t rows = Q.shape(0), cols = Q.shape(1), r = H.size();
     for (std::size_t j = 0; j < cols; ++j) Q(j, j) = 1.0;
-    const std::size_t blocks = (cols + col_block - 1) / col_block;
     double* q = Q.data();
-#pragma omp parallel for schedule(dynamic, 1) if (cols >= parallel_cols) num_threads(dlmath::fast::team_size())
-    for (long long bb = 0; bb < static_cast<long long>(blocks); ++bb) {
-        const std::size_t j0 = static_cast<std::size_t>(bb) * col_block, j1 = std::min(cols, j0 + col_block);
-        alignas(64) double acc[col_block];
-        for (std::size_t k = H.size(); k-- > 0;) {
-            const Stored& h = H[k];
-            const std::size_t js = std::max(j0, h.start);
-            if (h.tau == 0.0 || js >= j1) continue;
-            const std::size_t len = j1 - js;
-            // acc = v^T Q[start:, js:j1]
-            std::copy(q + h.start * cols + js, q + h.start * cols + j1, acc);
-            for (std::size_t i = h.start + 1; i < rows; ++i) axpy_plus(h.v[i - h.start], q + i * cols + js, acc, len);
-            // Q[start:, js:j1] -= tau v acc^T
-            for (std::size_t i = h.start; i < rows; ++i) axpy_minus(h.tau * h.v[i - h.start], acc, q + i * cols + js, len);
+    const std::size_t groups = (r + wy_group - 1) / wy_group;
+    std::vector<double> Y, S, T, W, TW;
+    for (std::size_t gi = groups; gi-- > 0;) {
+        const std::size_t k0 = gi * wy_group, g = std::min(wy_group, r - k0);
+        const std::size_t start = H[k0].start, len = rows - start, width = cols - start;
+        // Y ~ (len, g) row-major: column t is v of H_{k0+t}, zero above its start
+        Y.assign(len * g, 0.0);
+        for (std::size_t t = 0; t < g; ++t) {
+            const Stored& h = H[k0 + t];
+            for (std::size_t i = h.start; i < rows; ++i) Y[(i - start) * g + t] = h.v[i - h.start];
         }
+        // T (LAPACK's dlarft, forward): T_tt = tau_t, T(0:t, t) = -tau_t T(0:t, 0:t) S(0:t, t), S = Y^T Y
+        S.assign(g * g, 0.0);
+        gemm(g, g, len, View{Y.data(), 1, g}, View{Y.data(), g, 1}, S.data(), g, Part::full, false);
+        T.assign(g * g, 0.0);
+        for (std::size_t t = 0; t < g; ++t) {
+            const double tau = H[k0 + t].tau;
+            T[t * g + t] = tau;
+            for (std::size_t l = 0; l < t; ++l) {
+                double sum = 0.0;
+                for (std::size_t p = l; p < t; ++p) sum += T[l * g + p] * S[p * g + t];
+                T[l * g + t] = -tau * sum;
+            }
+        }
+        const bool threads = len * width * g >= gemm_parallel_threshold;
+        // W = Y^T Q', TW = T W, then Q' += (-Y) TW
+        W.assign(g * width, 0.0);
+        gemm(g, width, len, View{Y.data(), 1, g}, View{q + start * cols + start, cols, 1}, W.data(), width, Part::full,
+             threads);
+        TW.assign(g * width, 0.0);
+        gemm(g, width, g, View{T.data(), g, 1}, View{W.data(), width, 1}, TW.data(), width, Part::full, false);
+        for (double& y : Y) y = -y;
+        gemm(len, width, g, View{Y.data(), g, 1}, View{TW.data(), width, 1}, q + start * cols + start, cols, Part::full,
+             threads);
     }
 }
 //! [accumulate_reflectors]
@@ -285,6 +316,13 @@ void rotate_columns(Matrix& Z, std::size_t p, std::size_t q, double c, double s)
     }
 }
 
+// Rotations per side held before they are applied: 2^15 of them, 768 KiB
+// per side, in L2/L3. Trades a pass of transposing U and V per flush (about
+// n^2 / 2^15 flushes: 8 at n = 512) against the memory of all the rotations
+// (n^2 per side, touched once: on a virtual machine the first touch of
+// every page costs a fault).
+constexpr std::size_t flush_rotations = std::size_t{1} << 15;
+
 void flush(RotationSequence& g, Matrix& Z) {
     apply_rotations(g, Z.data(), Z.shape(0), Z.shape(1), Z.shape(1));
     g.index.clear();
@@ -301,19 +339,29 @@ void record(RotationSequence& g, std::size_t i, double c, double s) {
 }  // namespace
 
 //! [bidiagonal_qr]
-void bidiagonal_qr(Vector& d, Vector& e, RotationSequence& left, RotationSequence& right, Matrix& U, Matrix& V) {
-    const std::size_t n = d.size();
+void bidiagonal_qr(Vector& dv, Vector& ev, RotationSequence& left, RotationSequence& right, Matrix& U, Matrix& V) {
+    const std::size_t n = dv.size();
     if (n <= 1) return;
+    double* d = dv.data();
+    double* e = ev.data();
+    // the sequences are applied to U and V every flush_rotations rotations:
+    // a buffer of fixed size (written once, then reused from the cache)
+    // instead of about n^2 rotations per side held to the end
+    for (RotationSequence* g : {&left, &right}) {
+        g->index.reserve(flush_rotations + n);
+        g->c.reserve(flush_rotations + n);
+        g->s.reserve(flush_rotations + n);
+    }
     double bnorm = 0.0;
-    for (std::size_t i = 0; i < n; ++i) bnorm = std::fmax(bnorm, std::fabs(d(i)));
-    for (std::size_t i = 0; i + 1 < n; ++i) bnorm = std::fmax(bnorm, std::fabs(e(i)));
+    for (std::size_t i = 0; i < n; ++i) bnorm = std::fmax(bnorm, std::fabs(d[i]));
+    for (std::size_t i = 0; i + 1 < n; ++i) bnorm = std::fmax(bnorm, std::fabs(e[i]));
     // a diagonal entry below u ||B|| is set to 0: a perturbation within the backward error
     const double dtol = u * bnorm;
     // e_i is negligible next to its neighbours (relative, GVL §8.6.2), or below
     // the range where the relative test would underflow
     const double floor = std::numeric_limits<double>::min() / u;
     auto negligible = [&](std::size_t i) {
-        return std::fabs(e(i)) <= u * (std::fabs(d(i)) + std::fabs(d(i + 1))) || std::fabs(e(i)) <= floor;
+        return std::fabs(e[i]) <= u * (std::fabs(d[i]) + std::fabs(d[i + 1])) || std::fabs(e[i]) <= floor;
     };
     // two sweeps per singular value are typical; this many means no convergence
     const std::size_t max_sweeps = 30 * n;
@@ -322,50 +370,50 @@ void bidiagonal_qr(Vector& d, Vector& e, RotationSequence& left, RotationSequenc
     std::size_t q = n - 1;  // B[0..q] is the part not yet diagonal
     while (q > 0 && sweeps < max_sweeps) {
         if (negligible(q - 1)) {
-            e(q - 1) = 0.0;
+            e[q - 1] = 0.0;
             --q;
             continue;
         }
         // the unreduced block B[p..q]: e_p .. e_{q-1} all non-negligible
         std::size_t p = q - 1;
         while (p > 0 && !negligible(p - 1)) --p;
-        if (p > 0) e(p - 1) = 0.0;
+        if (p > 0) e[p - 1] = 0.0;
 
         // a zero on the diagonal splits the block (GVL §8.6.2)
         std::size_t zero = q + 1;
         for (std::size_t k = p; k <= q && zero > q; ++k)
-            if (std::fabs(d(k)) <= dtol) zero = k;
+            if (std::fabs(d[k]) <= dtol) zero = k;
         if (zero < q) {
             // d_k = 0, k < q: rotations of rows (k, j), j = k+1..q, chase e_k along row k out of B
             const std::size_t k = zero;
-            d(k) = 0.0;
+            d[k] = 0.0;
             flush(left, U);
-            double x = e(k);
-            e(k) = 0.0;
+            double x = e[k];
+            e[k] = 0.0;
             for (std::size_t j = k + 1; j <= q && x != 0.0; ++j) {
-                const Givens g = givens(d(j), x);  // c = d_j / r, s = x / r
-                d(j) = g.r;
+                const Givens g = givens(d[j], x);  // c = d_j / r, s = x / r
+                d[j] = g.r;
                 rotate_columns(U, k, j, g.c, g.s);
                 if (j < q) {
-                    x = -g.s * e(j);
-                    e(j) = g.c * e(j);
+                    x = -g.s * e[j];
+                    e[j] = g.c * e[j];
                 }
             }
             continue;
         }
         if (zero == q) {
             // d_q = 0: rotations of columns (j, q), j = q-1..p, chase e_{q-1} up column q out of B
-            d(q) = 0.0;
+            d[q] = 0.0;
             flush(right, V);
-            double x = e(q - 1);
-            e(q - 1) = 0.0;
+            double x = e[q - 1];
+            e[q - 1] = 0.0;
             for (std::size_t j = q; j-- > p && x != 0.0;) {
-                const Givens g = givens(d(j), x);  // c = d_j / r, s = -x / r below
-                d(j) = g.r;
+                const Givens g = givens(d[j], x);  // c = d_j / r, s = -x / r below
+                d[j] = g.r;
                 rotate_columns(V, j, q, g.c, -g.s);
                 if (j > p) {
-                    x = -g.s * e(j - 1);
-                    e(j - 1) = g.c * e(j - 1);
+                    x = -g.s * e[j - 1];
+                    e[j - 1] = g.c * e[j - 1];
                 }
             }
             continue;
@@ -374,34 +422,38 @@ void bidiagonal_qr(Vector& d, Vector& e, RotationSequence& left, RotationSequenc
         // the shift: the smaller singular value of the trailing 2x2, or 0
         // when it would not change d_p^2 (then the zero-shift sweep keeps
         // the small singular values' relative accuracy, Demmel & Kahan)
-        double shift = smaller_singular_value(d(q - 1), e(q - 1), d(q));
-        const double dp = d(p);
+        double shift = smaller_singular_value(d[q - 1], e[q - 1], d[q]);
+        const double dp = d[p];
         if ((shift / dp) * (shift / dp) < u) shift = 0.0;
         // one implicit QR sweep on B[p..q]: the first right rotation is that
         // of B^T B - shift^2 I, scaled by 1/d_p; the rest chase the bulge
         double f = (std::fabs(dp) - shift) * (std::copysign(1.0, dp) + shift / dp);
-        double g = e(p);
+        double g = e[p];
         for (std::size_t i = p; i < q; ++i) {
             const Givens rr = givens(f, g);
-            if (i > p) e(i - 1) = rr.r;
-            f = rr.c * d(i) + rr.s * e(i);
-            e(i) = rr.c * e(i) - rr.s * d(i);
-            g = rr.s * d(i + 1);
-            d(i + 1) = rr.c * d(i + 1);
+            if (i > p) e[i - 1] = rr.r;
+            f = rr.c * d[i] + rr.s * e[i];
+            e[i] = rr.c * e[i] - rr.s * d[i];
+            g = rr.s * d[i + 1];
+            d[i + 1] = rr.c * d[i + 1];
             const Givens rl = givens(f, g);
-            d(i) = rl.r;
-            f = rl.c * e(i) + rl.s * d(i + 1);
-            d(i + 1) = rl.c * d(i + 1) - rl.s * e(i);
+            d[i] = rl.r;
+            f = rl.c * e[i] + rl.s * d[i + 1];
+            d[i + 1] = rl.c * d[i + 1] - rl.s * e[i];
             if (i + 1 < q) {
-                g = rl.s * e(i + 1);
-                e(i + 1) = rl.c * e(i + 1);
+                g = rl.s * e[i + 1];
+                e[i + 1] = rl.c * e[i + 1];
             }
             // new col_i = c col_i + s col_{i+1}: in apply_rotations' sign convention, -s
             record(right, i, rr.c, -rr.s);
             record(left, i, rl.c, -rl.s);
         }
-        e(q - 1) = f;
+        e[q - 1] = f;
         ++sweeps;
+        if (left.index.size() >= flush_rotations) {
+            flush(left, U);
+            flush(right, V);
+        }
     }
 }
 //! [bidiagonal_qr]

@@ -26,11 +26,12 @@ Bidiagonal bidiagonalize(const Matrix& A);
 // The implicit-shift QR on the upper bidiagonal B = bidiag(d, e): on return
 // d holds the singular values of B, signed and unsorted, e is zero, and
 //   B = L diag(d) R^T,  L = (the left rotations, in order), R = (the right ones),
-// each product written as in apply_rotations (Z <- Z G_0 G_1 ...). When
-// the iteration meets a zero on the diagonal it applies a rotation of two
-// non-adjacent rows (columns) directly: then it first applies the left (right)
-// sequence recorded so far to U (V), clears it, and rotates U (V) itself.
-// U ~ (rows_u, n) and V ~ (rows_v, n) are row-major.
+// each product written as in apply_rotations (Z <- Z G_0 G_1 ...). What
+// is recorded is applied to U and V (rows x n, row-major) on the way: all
+// of it whenever the sequences grow long, and the left (right) one before
+// a zero on the diagonal makes the iteration rotate two non-adjacent rows
+// (columns), which it applies to U (V) directly. On return, U and V lack
+// only what remains in left and right.
 void bidiagonal_qr(Vector& d, Vector& e, RotationSequence& left, RotationSequence& right, Matrix& U, Matrix& V);
 
 // The thin SVD of a tall or square A (m >= n) through both stages, sorted
