@@ -9,7 +9,8 @@
 // cond, PCA, power iteration, expm) are written once in
 // dlmath/detail/composites/linear_algebra.hpp and run here on the fast
 // kernels; pinv and lstsq differ from the reference: they form V D+ and
-// multiply with the fast GEMM.
+// multiply with the fast GEMM, and lstsq of a tall or square A never forms
+// U: it carries b through the reflectors and rotations instead.
 //
 // Rules of this file: OpenMP + xsimd (through the kernels it calls), same
 // signatures and checks as the reference twin.
@@ -169,13 +170,24 @@ Matrix pinv(const Matrix& A, double rcond) {
 }
 //! [fast_pinv]
 
+//! [fast_lstsq]
 Vector lstsq(const Matrix& A, const Vector& b, double rcond) {
     dlmath::detail::check_lstsq(A, b, rcond);
     if (A.size() == 0) return xt::zeros<double>({A.shape(1)});
+    if (A.shape(0) >= A.shape(1)) {
+        // tall or square: U^T b from the reflectors and rotations, U never formed;
+        // on 2^e A as svd, so sigma_l = 2^-e sigma_l(2^e A) and U, V are those of A
+        const int e = dlmath::detail::balancing_exponent(A);
+        SVD d = detail::bidiagonal_svd(dlmath::detail::scaled(A, e), &b);
+        d.S = dlmath::detail::scaled(d.S, -e);
+        const Vector Utb = xt::flatten(d.U);
+        return matvec(v_times_dplus(d, rcond), Utb);  // x = (V D+) (U^T b)
+    }
     const SVD d = svd(A);
     const Matrix Ut = xt::transpose(d.U);
     return matvec(v_times_dplus(d, rcond), matvec(Ut, b));  // x = (V D+) (U^T b)
 }
+//! [fast_lstsq]
 
 //! [fast_pca]
 PCA pca(const Matrix& X, std::size_t k) {

@@ -287,3 +287,24 @@ TEST(BidiagonalSvd, BitwiseTheSameForAnyThreadCount) {
                     xt::all(xt::equal(one.Vt, two.Vt)));
     }
 }
+
+// lstsq of a tall or square A carries b through the reflectors and the
+// rotations instead of forming U: the same x as the pseudoinverse built
+// from the full SVD, within the bound of SvdBasedAgreement (both are
+// backward stable: relative c n u kappa over the kept singular values).
+TEST(BidiagonalSvd, LeastSquaresWithoutFormingU) {
+    for (const auto& [m, n, r] : std::vector<std::array<std::size_t, 3>>{
+             {1, 1, 1}, {5, 5, 5}, {64, 32, 32}, {300, 5, 5}, {130, 100, 100}, {90, 60, 20}}) {
+        const std::string what = std::to_string(m) + "x" + std::to_string(n) + ", rank " + std::to_string(r);
+        const Matrix A = r < n ? rank_deficient(m, n, r, m + n) : random<Matrix>({m, n}, m + n);
+        const Vector b = random<Vector>({m}, m + n + 1);
+        const double rcond = r < n ? 1e-10 : 1e-15;
+        const dlmath::SVD d = fast::svd(A);
+        std::size_t kept = 0;
+        while (kept < d.S.size() && d.S(kept) > rcond * d.S(0) && d.S(kept) > 0) ++kept;
+        const double kappa = kept ? d.S(0) / d.S(kept - 1) : 1.0;
+        const Vector x = fast::matvec(fast::pinv(A, rcond), b);
+        const double bound = 2 * 4 * jacobi_bound(m) * kappa * std::max(max_abs(x), max_abs(b) / d.S(0));
+        EXPECT_TRUE(agree_elementwise(fast::lstsq(A, b, rcond), x, [&](std::size_t) { return bound; }, what));
+    }
+}

@@ -193,11 +193,11 @@ void accumulate_reflectors(Matrix& Q, const std::vector<Stored>& H) {
 }  // namespace
 
 //! [bidiagonalize]
-Bidiagonal bidiagonalize(const Matrix& A0) {
+Bidiagonal bidiagonalize(const Matrix& A0, const Vector* rhs) {
     const std::size_t m = A0.shape(0), n = A0.shape(1);
     Matrix A = A0;
-    Bidiagonal r{xt::zeros<double>({m, n}), Vector::from_shape({n}), Vector::from_shape({n > 0 ? n - 1 : 0}),
-                 xt::zeros<double>({n, n})};
+    Bidiagonal r{xt::zeros<double>({rhs ? std::size_t{1} : m, n}), Vector::from_shape({n}),
+                 Vector::from_shape({n > 0 ? n - 1 : 0}), xt::zeros<double>({n, n})};
     std::vector<double> tau_left(n, 0.0), tau_right(n, 0.0), w(n, 0.0);
     double* a = A.data();
     const bool threaded = n >= parallel_cols;
@@ -266,7 +266,19 @@ Bidiagonal bidiagonalize(const Matrix& A0) {
             right.push_back(std::move(g));
         }
     }
-    accumulate_reflectors(r.U, left);
+    if (rhs) {
+        // U_B^T b = the first n entries of H_{n-1} ... H_0 b: 4mn flops, no U_B
+        Vector y = *rhs;
+        for (const Stored& h : left) {
+            if (h.tau == 0.0) continue;
+            double s = 0.0;
+            for (std::size_t i = h.start; i < m; ++i) s += h.v[i - h.start] * y(i);
+            for (std::size_t i = h.start; i < m; ++i) y(i) -= h.tau * s * h.v[i - h.start];
+        }
+        for (std::size_t j = 0; j < n; ++j) r.U(0, j) = y(j);
+    } else {
+        accumulate_reflectors(r.U, left);
+    }
     accumulate_reflectors(r.V, right);
     return r;
 }
@@ -459,12 +471,13 @@ void bidiagonal_qr(Vector& dv, Vector& ev, RotationSequence& left, RotationSeque
 //! [bidiagonal_qr]
 
 //! [bidiagonal_svd]
-SVD bidiagonal_svd(const Matrix& A) {
-    const std::size_t m = A.shape(0), n = A.shape(1);
-    Bidiagonal b = bidiagonalize(A);
+SVD bidiagonal_svd(const Matrix& A, const Vector* rhs) {
+    const std::size_t n = A.shape(1);
+    Bidiagonal b = bidiagonalize(A, rhs);
+    const std::size_t m = b.U.shape(0);  // A's rows, or 1 for (U^T b)^T
     RotationSequence left, right;
     bidiagonal_qr(b.d, b.e, left, right, b.U, b.V);
-    apply_rotations(left, b.U.data(), m, n, n);   // U = U_B L
+    apply_rotations(left, b.U.data(), m, n, n);   // U = U_B L, or (U^T b)^T = (U_B^T b)^T L
     apply_rotations(right, b.V.data(), n, n, n);  // V = V_B R
     // sorted descending (stable); a negative d_j flips v_j
     std::vector<std::size_t> order(n);
