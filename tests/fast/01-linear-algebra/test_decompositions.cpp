@@ -109,9 +109,12 @@ TEST(LuAgreement, SingularAndEmptyLikeTheReference) {
 
 // ---------------------------------------------------------------- agreement: Jacobi
 
-// Singular values within 2 c n u sigma_1 (Weyl, both backward errors);
-// singular vectors up to sign within the gap bound. The threaded
-// round-robin path needs more columns than these sizes: see JacobiAgreement.ThreadedPathAndReproducible.
+// Singular values within 2 c n u sigma_1 (Weyl, both backward errors: the
+// reference's Jacobi and the fast twin's bidiagonal QR are both products of
+// rotations and reflectors, backward stable with ||E||_2 <= c n u ||A||_2);
+// singular vectors up to sign within the gap bound. The threaded paths
+// need more columns than some of these sizes: see
+// JacobiAgreement.ThreadedPathAndReproducible and test_bidiagonal.cpp.
 RC_GTEST_PROP(SvdAgreement, ValuesByWeylVectorsByGap, ()) {
     const std::size_t m = *kernel_dim(), n = *kernel_dim();
     const bool deficient = *rc::gen::arbitrary<bool>();
