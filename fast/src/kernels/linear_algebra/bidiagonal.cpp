@@ -54,6 +54,7 @@
 #include "dlmath/fast/threads.hpp"
 #include "dlmath/numeric.hpp"
 
+#include "../axpy.hpp"
 #include "../dot.hpp"
 #include "../simd.hpp"
 #include "gemm.hpp"
@@ -100,28 +101,6 @@ double norm_of(std::size_t n, X x) {
     double s = 0.0;
     for (std::size_t i = 0; i < n; ++i) s += (x(i) / big) * (x(i) / big);
     return big * std::sqrt(s);
-}
-
-// y[0..len) -= t x[0..len)
-inline void axpy_minus(double t, const double* x, double* y, std::size_t len) {
-    const batch tb(t);
-    detail::for_each_batch<double>(
-        0, len,
-        [&](std::size_t j) {
-            detail::fnma(tb, xsimd::load_unaligned(x + j), xsimd::load_unaligned(y + j)).store_unaligned(y + j);
-        },
-        [&](std::size_t j) { y[j] -= t * x[j]; });
-}
-
-// acc[0..len) += t x[0..len)
-inline void axpy_plus(double t, const double* x, double* acc, std::size_t len) {
-    const batch tb(t);
-    detail::for_each_batch<double>(
-        0, len,
-        [&](std::size_t j) {
-            detail::fma(tb, xsimd::load_unaligned(x + j), xsimd::load_unaligned(acc + j)).store_unaligned(acc + j);
-        },
-        [&](std::size_t j) { acc[j] += t * x[j]; });
 }
 
 // A Householder vector with its place: H = I - tau v v^T acts on rows
@@ -221,13 +200,13 @@ Bidiagonal bidiagonalize(const Matrix& A0, const Vector* rhs) {
                 const std::size_t j0 = first + static_cast<std::size_t>(bb) * col_block, j1 = std::min(n, j0 + col_block);
                 double* acc = w.data() + j0;
                 std::copy(a + k * n + j0, a + k * n + j1, acc);
-                for (std::size_t i = k + 1; i < m; ++i) axpy_plus(a[i * n + k], a + i * n + j0, acc, j1 - j0);
+                for (std::size_t i = k + 1; i < m; ++i) axpy(j1 - j0, a[i * n + k], a + i * n + j0, acc);
             }
         }
         // row k after the left reflector, then the right reflector from it, columns k+1..
 #pragma omp single
         {
-            if (tl != 0.0) axpy_minus(tl, w.data() + first, a + k * n + first, n - first);
+            if (tl != 0.0) axpy(n - first, -tl, w.data() + first, a + k * n + first);
             if (first < n) {
                 double* row = a + k * n;
                 const Reflector h = reflector(row[first], norm_of(n - first - 1, [&](std::size_t j) { return row[first + 1 + j]; }));
@@ -243,11 +222,11 @@ Bidiagonal bidiagonalize(const Matrix& A0, const Vector* rhs) {
 #pragma omp for schedule(static)
             for (long long ii = static_cast<long long>(k + 1); ii < static_cast<long long>(m); ++ii) {
                 double* row = a + static_cast<std::size_t>(ii) * n;
-                if (tl != 0.0) axpy_minus(tl * row[k], w.data() + first, row + first, n - first);
+                if (tl != 0.0) axpy(n - first, -(tl * row[k]), w.data() + first, row + first);
                 if (tr != 0.0) {
                     const double s = row[first] + dot_block(row + first + 1, v + 1, 0, n - first - 1);
                     row[first] -= tr * s;
-                    axpy_minus(tr * s, v + 1, row + first + 1, n - first - 1);
+                    axpy(n - first - 1, -(tr * s), v + 1, row + first + 1);
                 }
             }
         }
