@@ -11,7 +11,8 @@
 //      once for w = A^T v (threads over blocks of columns) and once for the
 //      rank-1 update of the left reflector fused with the right reflector
 //      (threads over rows; each row is updated, dotted and updated again
-//      while it sits in L1). Bound attacked: memory (L2/L3 bandwidth).
+//      while it sits in L1), two barriers per step. Bound attacked: memory
+//      (L2/L3 bandwidth).
 //   2. Forming U_B ~ (m, n) and V_B ~ (n, n) by backward accumulation
 //      (GVL §5.1.6): 4mn^2 - 4n^3/3 + 4n^3/3 flops. Blocks of columns are
 //      independent through all n reflectors, so each thread takes whole
@@ -181,52 +182,70 @@ Bidiagonal bidiagonalize(const Matrix& A0, const Vector* rhs) {
     double* a = A.data();
     const bool threaded = n >= parallel_cols;
 
+    // Two barriers per step, at the ends of the two passes: the reflectors
+    // are computed by every thread alike (the same operations on the same
+    // data, so the same bits), and what only the later stages read is
+    // written by one thread while the others go on.
 #pragma omp parallel if (threaded) num_threads(dlmath::fast::team_size())
-    for (std::size_t k = 0; k < n; ++k) {
-        // the left reflector from column k, rows k.. (stored below the diagonal)
-#pragma omp single
-        {
-            const Reflector h = reflector(a[k * n + k], norm_of(m - k - 1, [&](std::size_t i) { return a[(k + 1 + i) * n + k]; }));
-            tau_left[k] = h.tau;
-            r.d(k) = h.beta;
-            for (std::size_t i = k + 1; i < m; ++i) a[i * n + k] *= h.scale;
-        }
-        const double tl = tau_left[k];
-        // w_j = v^T A[k:, j] for j > k: blocks of columns, each summed over the rows in order
-        const std::size_t first = k + 1, blocks = (n - first + col_block - 1) / col_block;
-        if (tl != 0.0) {
+    {
+        std::vector<double> vr(n);  // row k after the left reflector, then the right reflector's vector
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t first = k + 1;
+            // the left reflector from column k, rows k..; v_i = a_ik * scale below the diagonal
+            const Reflector hl =
+                reflector(a[k * n + k], norm_of(m - k - 1, [&](std::size_t i) { return a[(k + 1 + i) * n + k]; }));
+            const double tl = hl.tau;
+            // w_j = v^T A[k:, j] for j > k: blocks of columns, each summed over the rows in order
+            if (tl != 0.0 && first < n) {
+                const std::size_t blocks = (n - first + col_block - 1) / col_block;
 #pragma omp for schedule(static)
-            for (long long bb = 0; bb < static_cast<long long>(blocks); ++bb) {
-                const std::size_t j0 = first + static_cast<std::size_t>(bb) * col_block, j1 = std::min(n, j0 + col_block);
-                double* acc = w.data() + j0;
-                std::copy(a + k * n + j0, a + k * n + j1, acc);
-                for (std::size_t i = k + 1; i < m; ++i) axpy(j1 - j0, a[i * n + k], a + i * n + j0, acc);
+                for (long long bb = 0; bb < static_cast<long long>(blocks); ++bb) {
+                    const std::size_t j0 = first + static_cast<std::size_t>(bb) * col_block, j1 = std::min(n, j0 + col_block);
+                    double* acc = w.data() + j0;
+                    std::copy(a + k * n + j0, a + k * n + j1, acc);
+                    for (std::size_t i = k + 1; i < m; ++i) axpy(j1 - j0, a[i * n + k] * hl.scale, a + i * n + j0, acc);
+                }
             }
-        }
-        // row k after the left reflector, then the right reflector from it, columns k+1..
-#pragma omp single
-        {
-            if (tl != 0.0) axpy(n - first, -tl, w.data() + first, a + k * n + first);
+            // row k after the left reflector, and the right reflector from it, columns k+1..
+            Reflector hr{0.0, 0.0, 0.0};
             if (first < n) {
-                double* row = a + k * n;
-                const Reflector h = reflector(row[first], norm_of(n - first - 1, [&](std::size_t j) { return row[first + 1 + j]; }));
-                tau_right[k] = h.tau;
-                r.e(k) = h.beta;
-                for (std::size_t j = first + 1; j < n; ++j) row[j] *= h.scale;
+                std::copy(a + k * n + first, a + k * n + n, vr.begin() + static_cast<std::ptrdiff_t>(first));
+                if (tl != 0.0) axpy(n - first, -tl, w.data() + first, vr.data() + first);
+                hr = reflector(vr[first], norm_of(n - first - 1, [&](std::size_t j) { return vr[first + 1 + j]; }));
+                for (std::size_t j = first + 1; j < n; ++j) vr[j] *= hr.scale;
             }
-        }
-        const double tr = tau_right[k];
-        // rows below: the left rank-1 update, then the right reflector, while the row is in L1
-        if (first < n && (tl != 0.0 || tr != 0.0)) {
-            const double* v = a + k * n + first;  // v_0 = 1 is implied: row[first] holds e_k
+            const double tr = hr.tau;
+            // the last column (k = n - 1) has no pass over w: every thread must have
+            // read column k before the pass below stores v into it
+            if (tl != 0.0 && first == n) {
+#pragma omp barrier
+            }
+            // rows below: v_i stored, the left rank-1 update, then the right reflector, while the row is in L1
+            if (tl != 0.0 || tr != 0.0) {
+                const double* v = vr.data() + first;  // v_0 = 1 is implied
 #pragma omp for schedule(static)
-            for (long long ii = static_cast<long long>(k + 1); ii < static_cast<long long>(m); ++ii) {
-                double* row = a + static_cast<std::size_t>(ii) * n;
-                if (tl != 0.0) axpy(n - first, -(tl * row[k]), w.data() + first, row + first);
-                if (tr != 0.0) {
-                    const double s = row[first] + dot_block(row + first + 1, v + 1, 0, n - first - 1);
-                    row[first] -= tr * s;
-                    axpy(n - first - 1, -(tr * s), v + 1, row + first + 1);
+                for (long long ii = static_cast<long long>(k + 1); ii < static_cast<long long>(m); ++ii) {
+                    double* row = a + static_cast<std::size_t>(ii) * n;
+                    if (tl != 0.0) {
+                        row[k] *= hl.scale;
+                        axpy(n - first, -(tl * row[k]), w.data() + first, row + first);
+                    }
+                    if (tr != 0.0) {
+                        const double s = row[first] + dot_block(row + first + 1, v + 1, 0, n - first - 1);
+                        row[first] -= tr * s;
+                        axpy(n - first - 1, -(tr * s), v + 1, row + first + 1);
+                    }
+                }
+            }
+            // what the later stages need: row k is not read again in this loop
+#pragma omp single nowait
+            {
+                tau_left[k] = tl;
+                r.d(k) = hl.beta;
+                if (first < n) {
+                    tau_right[k] = tr;
+                    r.e(k) = hr.beta;
+                    std::copy(vr.begin() + static_cast<std::ptrdiff_t>(first) + 1, vr.end(), a + k * n + first + 1);
                 }
             }
         }
