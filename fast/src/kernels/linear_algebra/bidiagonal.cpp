@@ -14,10 +14,10 @@
 //      while it sits in L1), two barriers per step. Bound attacked: memory
 //      (L2/L3 bandwidth).
 //   2. Forming U_B ~ (m, n) and V_B ~ (n, n) by backward accumulation
-//      (GVL §5.1.6): 4mn^2 - 4n^3/3 + 4n^3/3 flops. Blocks of columns are
-//      independent through all n reflectors, so each thread takes whole
-//      blocks with no barrier at all. Bound attacked: memory, the block of
-//      columns staying in L2.
+//      (GVL §5.1.6): 4mn^2 - 4n^3/3 + 4n^3/3 flops, 32 reflectors at a time
+//      in the compact WY form, so that they run on the fast GEMM. Bound
+//      attacked: compute. (The least-squares path skips U_B and carries b
+//      through the left reflectors instead: 4mn flops.)
 //   3. The implicit-shift QR on B (GVL Alg. 8.6.1-8.6.2, with the bulge
 //      chase as LAPACK's dbdsqr writes it): a shift from the trailing 2x2
 //      (zero when it would not change the leading entry, as Demmel & Kahan,
@@ -27,7 +27,8 @@
 //      the rotations are *recorded*, not applied, since they depend on B only.
 //   4. The recorded rotations, about n^2 per side (two QR sweeps per
 //      singular value on average), are applied to U_B and V_B by
-//      apply_rotations (rotations.cpp): 6mn^2 + 6n^3 flops, in L1, compute-bound.
+//      apply_rotations (rotations.cpp), 2^15 at a time: 6mn^2 + 6n^3 flops,
+//      in L1, compute-bound.
 //
 // Accuracy: every stage is a product of orthogonal transformations, so the
 // computed factors are the exact SVD of A + E with ||E||_2 <= c n u ||A||_2,
@@ -70,7 +71,7 @@ constexpr double u = unit_roundoff<double>();
 // trailing matrix, large enough that a row's piece is several SIMD loads.
 constexpr std::size_t col_block = 32;
 // Threads from this many columns: a step of the reduction moves (m - k)(n - k)
-// doubles twice; below 64 columns the three barriers of a step cost more.
+// doubles twice; below 64 columns the two barriers of a step cost more.
 constexpr std::size_t parallel_cols = 64;
 
 //! [householder]
@@ -113,8 +114,10 @@ struct Stored {
 };
 
 //! [accumulate_reflectors]
-// Reflectors per group of the blocked accumulation: 32, the depth at which
-// the GEMM's packing pays off.
+// Reflectors per group of the blocked accumulation. Trades the inner
+// dimension of the two large GEMMs (their packing is paid once per 32
+// multiply-adds of each entry) against the extra work of the WY form: the
+// product T W, 2 g^2 (cols - start) flops per group, g / rows of the rest.
 constexpr std::size_t wy_group = 32;
 
 // Q <- H_0 H_1 ... H_{r-1} Q for Q = [I; 0] ~ (rows, cols), by backward
