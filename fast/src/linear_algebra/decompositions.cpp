@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <limits>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 #include <xtensor/xview.hpp>
@@ -92,8 +93,8 @@ Matrix inv(const Matrix& A) {
 SVD svd(const Matrix& A) {
     dlmath::detail::check_svd(A);
     // on 2^e A with max |a_ij| in [1, 2), as the reference: no sum of squares overflows
-    return dlmath::detail::scaled_svd(A, [](const Matrix& As) -> SVD {
-        if (As.shape(0) >= As.shape(1)) return detail::bidiagonal_svd(As);
+    return dlmath::detail::scaled_svd(A, [](Matrix As) -> SVD {
+        if (As.shape(0) >= As.shape(1)) return detail::bidiagonal_svd(std::move(As));  // 2^e A, no second copy
         const SVD t = detail::bidiagonal_svd(xt::transpose(As));  // A^T = U' S V'^T, so A = V' S U'^T
         return {xt::transpose(t.Vt), t.S, xt::transpose(t.U)};
     });

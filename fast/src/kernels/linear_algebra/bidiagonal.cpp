@@ -48,6 +48,7 @@
 #include <cstddef>
 #include <limits>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 #include <xsimd/xsimd.hpp>
@@ -176,9 +177,8 @@ void accumulate_reflectors(Matrix& Q, const std::vector<Stored>& H) {
 }  // namespace
 
 //! [bidiagonalize]
-Bidiagonal bidiagonalize(const Matrix& A0, const Vector* rhs) {
-    const std::size_t m = A0.shape(0), n = A0.shape(1);
-    Matrix A = A0;
+Bidiagonal bidiagonalize(Matrix A, const Vector* rhs) {
+    const std::size_t m = A.shape(0), n = A.shape(1);
     Bidiagonal r{xt::zeros<double>({rhs ? std::size_t{1} : m, n}), Vector::from_shape({n}),
                  Vector::from_shape({n > 0 ? n - 1 : 0}), xt::zeros<double>({n, n})};
     std::vector<double> tau_left(n, 0.0), tau_right(n, 0.0), w(n, 0.0);
@@ -472,28 +472,39 @@ void bidiagonal_qr(Vector& dv, Vector& ev, RotationSequence& left, RotationSeque
 //! [bidiagonal_qr]
 
 //! [bidiagonal_svd]
-SVD bidiagonal_svd(const Matrix& A, const Vector* rhs) {
+SVD bidiagonal_svd(Matrix A, const Vector* rhs) {
     const std::size_t n = A.shape(1);
-    Bidiagonal b = bidiagonalize(A, rhs);
+    Bidiagonal b = bidiagonalize(std::move(A), rhs);
     const std::size_t m = b.U.shape(0);  // A's rows, or 1 for (U^T b)^T
     RotationSequence left, right;
     bidiagonal_qr(b.d, b.e, left, right, b.U, b.V);
     apply_rotations(left, b.U.data(), m, n, n);   // U = U_B L, or (U^T b)^T = (U_B^T b)^T L
     apply_rotations(right, b.V.data(), n, n, n);  // V = V_B R
-    // sorted descending (stable); a negative d_j flips v_j
+    // sorted descending (stable); a negative d_j flips v_j. The columns
+    // are permuted in place, row by row, and V is transposed in place: no
+    // new matrix (fresh memory costs a page fault per 4 KiB on first touch)
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t x, std::size_t y) { return std::fabs(b.d(x)) > std::fabs(b.d(y)); });
-    SVD r{Matrix::from_shape({m, n}), Vector::from_shape({n}), Matrix::from_shape({n, n})};
+    SVD r{std::move(b.U), Vector::from_shape({n}), std::move(b.V)};
+    std::vector<double> sign(n), row(n);
     for (std::size_t j = 0; j < n; ++j) {
-        const std::size_t o = order[j];
-        r.S(j) = std::fabs(b.d(o));
-        const double sign = b.d(o) < 0.0 ? -1.0 : 1.0;
-        for (std::size_t i = 0; i < n; ++i) r.Vt(j, i) = sign * b.V(i, o);
+        r.S(j) = std::fabs(b.d(order[j]));
+        sign[j] = b.d(order[j]) < 0.0 ? -1.0 : 1.0;
     }
-    for (std::size_t i = 0; i < m; ++i)
-        for (std::size_t j = 0; j < n; ++j) r.U(i, j) = b.U(i, order[j]);
+    for (std::size_t i = 0; i < m; ++i) {
+        double* ui = r.U.data() + i * n;
+        std::copy(ui, ui + n, row.begin());
+        for (std::size_t j = 0; j < n; ++j) ui[j] = row[order[j]];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        double* vi = r.Vt.data() + i * n;
+        std::copy(vi, vi + n, row.begin());
+        for (std::size_t j = 0; j < n; ++j) vi[j] = sign[j] * row[order[j]];
+    }
+    for (std::size_t i = 0; i < n; ++i)  // V -> V^T
+        for (std::size_t j = i + 1; j < n; ++j) std::swap(r.Vt(i, j), r.Vt(j, i));
     return r;
 }
 //! [bidiagonal_svd]

@@ -23,7 +23,7 @@ struct Bidiagonal {
 // Householder bidiagonalisation (Golub-Kahan) of a tall or square A (m >= n).
 // Given rhs = b ~ (m), U holds (U_B^T b)^T ~ (1, n) instead of U_B: the
 // least-squares path, which never forms U_B.
-Bidiagonal bidiagonalize(const Matrix& A, const Vector* rhs = nullptr);
+Bidiagonal bidiagonalize(Matrix A, const Vector* rhs = nullptr);
 
 // The implicit-shift QR on the upper bidiagonal B = bidiag(d, e): on return
 // d holds the singular values of B, signed and unsorted, e is zero, and
@@ -40,6 +40,6 @@ void bidiagonal_qr(Vector& d, Vector& e, RotationSequence& left, RotationSequenc
 // descending, U and V^T as the reference twin returns them. Given rhs = b,
 // U is (U^T b)^T ~ (1, n) instead, in the same order as S: what a
 // least-squares solution needs, for a third of the flops of U.
-SVD bidiagonal_svd(const Matrix& A, const Vector* rhs = nullptr);
+SVD bidiagonal_svd(Matrix A, const Vector* rhs = nullptr);
 
 }  // namespace dlmath::fast::detail
