@@ -286,6 +286,20 @@ TEST(BidiagonalSvd, BitwiseTheSameForAnyThreadCount) {
         EXPECT_TRUE(xt::all(xt::equal(one.S, two.S)) && xt::all(xt::equal(one.U, two.U)) &&
                     xt::all(xt::equal(one.Vt, two.Vt)));
     }
+    // lstsq's QR first (m >= 2n), its first panel update threaded: 640 * 218 * 32 >= gemm_parallel_threshold
+    static_assert(640 * 218 * 32 >= fast::gemm_parallel_threshold);
+    const Matrix A = random<Matrix>({640, 250}, 78);
+    const Vector b = random<Vector>({640}, 79);
+    Vector one, two;
+    {
+        const scoped_threads threads(1);
+        one = fast::lstsq(A, b);
+    }
+    {
+        const scoped_threads threads(2);
+        two = fast::lstsq(A, b);
+    }
+    EXPECT_TRUE(xt::all(xt::equal(one, two)));
 }
 
 // lstsq of a tall or square A carries b through the reflectors and the
@@ -294,7 +308,8 @@ TEST(BidiagonalSvd, BitwiseTheSameForAnyThreadCount) {
 // backward stable: relative c n u kappa over the kept singular values).
 TEST(BidiagonalSvd, LeastSquaresWithoutFormingU) {
     for (const auto& [m, n, r] : std::vector<std::array<std::size_t, 3>>{
-             {1, 1, 1}, {5, 5, 5}, {64, 32, 32}, {300, 5, 5}, {130, 100, 100}, {90, 60, 20}}) {
+             {1, 1, 1}, {5, 5, 5}, {64, 32, 32}, {300, 5, 5}, {130, 100, 100}, {90, 60, 20}, {200, 70, 70}, {200, 70, 30},
+             {600, 250, 250}}) {
         const std::string what = std::to_string(m) + "x" + std::to_string(n) + ", rank " + std::to_string(r);
         const Matrix A = r < n ? rank_deficient(m, n, r, m + n) : random<Matrix>({m, n}, m + n);
         const Vector b = random<Vector>({m}, m + n + 1);
