@@ -200,19 +200,20 @@ Matrix householder_qr(Matrix& A, Vector& b) {
     std::vector<double> tau(n, 0.0), Y, S, T, W, TW;
     for (std::size_t p0 = 0; p0 < n; p0 += wy_group) {
         const std::size_t p1 = std::min(n, p0 + wy_group), g = p1 - p0;
+        W.assign(wy_group, 0.0);
         for (std::size_t k = p0; k < p1; ++k) {
             const Reflector h = reflector(a[k * n + k], norm_of(m - k - 1, [&](std::size_t i) { return a[(k + 1 + i) * n + k]; }));
             tau[k] = h.tau;
             a[k * n + k] = h.beta;
             for (std::size_t i = k + 1; i < m; ++i) a[i * n + k] *= h.scale;
-            if (h.tau == 0.0) continue;
-            for (std::size_t j = k + 1; j < p1; ++j) {  // the rest of the panel: x <- x - tau v (v^T x)
-                double s = a[k * n + j];
-                for (std::size_t i = k + 1; i < m; ++i) s += a[i * n + k] * a[i * n + j];
-                s *= h.tau;
-                a[k * n + j] -= s;
-                for (std::size_t i = k + 1; i < m; ++i) a[i * n + j] -= s * a[i * n + k];
-            }
+            if (h.tau == 0.0 || k + 1 == p1) continue;
+            // the rest of the panel, row by row: w = v^T A[k:, k+1:p1], then A -= tau v w^T
+            const std::size_t len = p1 - k - 1;
+            double* w = W.data();
+            std::copy(a + k * n + k + 1, a + k * n + p1, w);
+            for (std::size_t i = k + 1; i < m; ++i) axpy(len, a[i * n + k], a + i * n + k + 1, w);
+            axpy(len, -h.tau, w, a + k * n + k + 1);
+            for (std::size_t i = k + 1; i < m; ++i) axpy(len, -(h.tau * a[i * n + k]), w, a + i * n + k + 1);
         }
         if (p1 == n) break;
         const std::size_t len = m - p0, width = n - p1;
