@@ -17,7 +17,9 @@
 //      (GVL §5.1.6): 4mn^2 - 4n^3/3 + 4n^3/3 flops, 32 reflectors at a time
 //      in the compact WY form, so that they run on the fast GEMM. Bound
 //      attacked: compute. (The least-squares path skips U_B and carries b
-//      through the left reflectors instead: 4mn flops.)
+//      through the left reflectors instead: 4mn flops; from m >= 2n it
+//      first factors A = QR by a blocked QR on the GEMM and bidiagonalises
+//      the n x n R, as LAPACK's dgelsd does.)
 //   3. The implicit-shift QR on B (GVL Alg. 8.6.1-8.6.2, with the bulge
 //      chase as LAPACK's dbdsqr writes it): a shift from the trailing 2x2
 //      (zero when it would not change the leading entry, as Demmel & Kahan,
