@@ -1,9 +1,10 @@
-// Chapter 1, decompositions: det, solve, inv, svd, eigh, pinv, lstsq —
+// Chapter 1, decompositions: det, solve, inv, svd, eigh, pinv, lstsq, pca —
 // reference vs fast vs library (LAPACK through xtensor-blas).
 // Names: <kernel>/<case>/<n>. Counters: GFLOP/s for the LU kernels with
 // the standard flop counts (det 2n^3/3, solve 2n^3/3 + 2n^2, inv 2n^3);
-// the Jacobi kernels and LAPACK's divide-and-conquer SVD do different
-// amounts of work for the same result, so they are compared by time only.
+// the Jacobi kernels, the fast twin's bidiagonal QR and LAPACK's
+// divide-and-conquer SVD do different amounts of work for the same result,
+// so they are compared by time only.
 #include <cstddef>
 #include <tuple>
 
@@ -30,6 +31,15 @@ Vector lapack_svd(const Matrix& A) { return std::get<1>(xt::linalg::svd(A, false
 Vector lapack_eigh(const Matrix& A) { return std::get<0>(xt::linalg::eigh(A)); }             // with eigenvectors
 Matrix lapack_pinv(const Matrix& A) { return xt::linalg::pinv(A); }
 Vector lapack_lstsq(const Matrix& A, const Vector& b) { return xt::flatten(std::get<0>(xt::linalg::lstsq(A, b))); }
+// PCA as numpy users write it: centre, dgesdd, the top k rows of V^T, the
+// projection and the reconstruction with BLAS products.
+Matrix lapack_pca(const Matrix& X, std::size_t k) {
+    const Vector mean = xt::mean(X, {0});
+    const Matrix Xc = X - mean;
+    const Matrix Vk = xt::view(std::get<2>(xt::linalg::svd(Xc, false, true)), xt::range(0, k), xt::all());
+    const Matrix Z = xt::linalg::dot(Xc, xt::transpose(Vk));
+    return Matrix(xt::linalg::dot(Z, Vk) + mean);
+}
 
 // ---------------------------------------------------------------- inputs
 
@@ -70,7 +80,9 @@ void register_all() {
         .fast([](const Matrix& A) { return dlmath::fast::inv(A); })
         .library(lapack_inv);
 
-    // Jacobi: svd at 128, 256, 512; eigh at 128, 256, 512 (the reference takes
+    // svd at 128, 256, 512 (the reference's Jacobi against the fast twin's
+    // bidiagonal QR and dgesdd); eigh at 128, 256, 512 (the reference's Jacobi
+    // against the fast tridiagonal QL and dsyevd; the reference takes
     // seconds per decomposition from 256 on: timed once)
     kernel("svd", time_only(), {128, 256, 512}, matrix(5))
         .reference([](const Matrix& A) { return dlmath::reference::svd(A); }, {.single_iteration_from = 256})
@@ -81,7 +93,7 @@ void register_all() {
         .fast([](const Matrix& A) { return dlmath::fast::eigh(A); })
         .library(lapack_eigh);
 
-    // built on the SVD: pinv and lstsq at 256 (lstsq on a tall 2n x n system)
+    // built on the SVD: pinv, lstsq and pca at 256 (lstsq on a tall 2n x n system)
     kernel("pinv", time_only(), {256}, matrix(7))
         .reference([](const Matrix& A) { return dlmath::reference::pinv(A); }, {.single_iteration_from = 1})
         .fast([](const Matrix& A) { return dlmath::fast::pinv(A); })
@@ -91,6 +103,13 @@ void register_all() {
                    {.single_iteration_from = 1})
         .fast([](const Matrix& A, const Vector& b) { return dlmath::fast::lstsq(A, b); })
         .library(lapack_lstsq);
+    // pca at 256: 2n samples of n features, the top n/4 components
+    kernel("pca", time_only(), {256},
+           [](std::size_t n) { return std::tuple{normal<Matrix>({2 * n, n}, 10), n / 4}; })
+        .reference([](const Matrix& X, std::size_t k) { return dlmath::reference::pca(X, k); },
+                   {.single_iteration_from = 1})
+        .fast([](const Matrix& X, std::size_t k) { return dlmath::fast::pca(X, k); })
+        .library(lapack_pca);
 }
 
 const int registered = (register_all(), 0);

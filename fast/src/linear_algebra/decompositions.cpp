@@ -1,15 +1,17 @@
 // Chapter 1, linear systems and decompositions — fast twin: det, solve and
-// inv on the blocked LU (kernels/linear_algebra/lu.cpp); svd on the
-// parallel one-sided Jacobi (kernels/linear_algebra/jacobi.cpp); eigh on
-// the Householder reduction to tridiagonal form and the implicit QL
-// iteration, its rotations recorded and applied to Q in one sweep
-// (kernels/linear_algebra/tridiagonal.cpp, rotations.cpp); rank,
+// inv on the blocked LU (kernels/linear_algebra/lu.cpp); svd by Householder
+// bidiagonalisation and the implicit-shift bidiagonal QR, its rotations
+// applied to the vectors in one pass (kernels/linear_algebra/bidiagonal.cpp,
+// rotations.cpp); eigh on the Householder reduction to tridiagonal form and
+// the implicit QL iteration, its rotations recorded and applied to Q in one
+// sweep (kernels/linear_algebra/tridiagonal.cpp, rotations.cpp); rank,
 // condition number, pseudoinverse, least squares and PCA on the fast SVD;
 // power iteration and the matrix exponential on the fast products. The composites (rank,
 // cond, PCA, power iteration, expm) are written once in
 // dlmath/detail/composites/linear_algebra.hpp and run here on the fast
 // kernels; pinv and lstsq differ from the reference: they form V D+ and
-// multiply with the fast GEMM.
+// multiply with the fast GEMM, and lstsq of a tall or square A never forms
+// U: it carries b through the reflectors and rotations instead.
 //
 // Rules of this file: OpenMP + xsimd (through the kernels it calls), same
 // signatures and checks as the reference twin.
@@ -19,6 +21,7 @@
 #include <cstddef>
 #include <limits>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 #include <xtensor/xview.hpp>
@@ -33,7 +36,7 @@
 #include "dlmath/fast/threads.hpp"
 
 #include "../kernels/dot.hpp"
-#include "../kernels/linear_algebra/jacobi.hpp"
+#include "../kernels/linear_algebra/bidiagonal.hpp"
 #include "../kernels/linear_algebra/lu.hpp"
 #include "../kernels/linear_algebra/tridiagonal.hpp"
 
@@ -91,9 +94,9 @@ Matrix inv(const Matrix& A) {
 SVD svd(const Matrix& A) {
     dlmath::detail::check_svd(A);
     // on 2^e A with max |a_ij| in [1, 2), as the reference: no sum of squares overflows
-    return dlmath::detail::scaled_svd(A, [](const Matrix& As) -> SVD {
-        if (As.shape(0) >= As.shape(1)) return detail::svd_tall(As);
-        const SVD t = detail::svd_tall(xt::transpose(As));  // A^T = U' S V'^T, so A = V' S U'^T
+    return dlmath::detail::scaled_svd(A, [](Matrix As) -> SVD {
+        if (As.shape(0) >= As.shape(1)) return detail::bidiagonal_svd(std::move(As));  // 2^e A, no second copy
+        const SVD t = detail::bidiagonal_svd(xt::transpose(As));  // A^T = U' S V'^T, so A = V' S U'^T
         return {xt::transpose(t.Vt), t.S, xt::transpose(t.U)};
     });
 }
@@ -149,13 +152,24 @@ Matrix pinv(const Matrix& A, double rcond) {
 }
 //! [fast_pinv]
 
+//! [fast_lstsq]
 Vector lstsq(const Matrix& A, const Vector& b, double rcond) {
     dlmath::detail::check_lstsq(A, b, rcond);
     if (A.size() == 0) return xt::zeros<double>({A.shape(1)});
+    if (A.shape(0) >= A.shape(1)) {
+        // tall or square: U^T b from the reflectors and rotations, U never formed;
+        // on 2^e A as svd, so sigma_l = 2^-e sigma_l(2^e A) and U, V are those of A
+        const int e = dlmath::detail::balancing_exponent(A);
+        SVD d = detail::bidiagonal_svd(dlmath::detail::scaled(A, e), &b);
+        d.S = dlmath::detail::scaled(d.S, -e);
+        const Vector Utb = xt::flatten(d.U);
+        return matvec(v_times_dplus(d, rcond), Utb);  // x = (V D+) (U^T b)
+    }
     const SVD d = svd(A);
     const Matrix Ut = xt::transpose(d.U);
     return matvec(v_times_dplus(d, rcond), matvec(Ut, b));  // x = (V D+) (U^T b)
 }
+//! [fast_lstsq]
 
 //! [fast_pca]
 PCA pca(const Matrix& X, std::size_t k) {

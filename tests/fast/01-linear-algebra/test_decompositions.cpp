@@ -15,10 +15,11 @@
 namespace {
 
 // Sizes for the kernels: 0, 1, primes, not multiples of the SIMD width, one
-// LU panel (32 columns) and a few. The threaded paths of LU and Jacobi start
-// at larger sizes (lu_parallel_n, jacobi_parallel_n in dlmath/fast/config.hpp);
-// LuAgreement.ThreadedBlockedPath and JacobiAgreement.ThreadedPathAndReproducible
-// take them.
+// LU panel (32 columns) and a few. The threaded paths of LU, of the SVD's
+// bidiagonalisation and of eigh's tridiagonal stages start at larger sizes
+// (lu_parallel_n in dlmath/fast/config.hpp, 128 rows in tridiagonal.cpp);
+// LuAgreement.ThreadedBlockedPath and DecompositionAgreement.ThreadedPathAndReproducible
+// take them (test_bidiagonal.cpp and test_tridiagonal.cpp test each stage).
 rc::Gen<std::size_t> kernel_dim() {
     return rc::gen::elementOf(std::vector<std::size_t>{0, 1, 2, 3, 5, 7, 8, 13, 31, 32, 33, 47, 64, 67});
 }
@@ -109,9 +110,12 @@ TEST(LuAgreement, SingularAndEmptyLikeTheReference) {
 
 // ---------------------------------------------------------------- agreement: Jacobi
 
-// Singular values within 2 c n u sigma_1 (Weyl, both backward errors);
-// singular vectors up to sign within the gap bound. The threaded
-// round-robin path needs more columns than these sizes: see JacobiAgreement.ThreadedPathAndReproducible.
+// Singular values within 2 c n u sigma_1 (Weyl, both backward errors: the
+// reference's Jacobi and the fast twin's bidiagonal QR are both products of
+// rotations and reflectors, backward stable with ||E||_2 <= c n u ||A||_2);
+// singular vectors up to sign within the gap bound. The threaded paths
+// need more columns than some of these sizes: see
+// DecompositionAgreement.ThreadedPathAndReproducible and test_bidiagonal.cpp.
 RC_GTEST_PROP(SvdAgreement, ValuesByWeylVectorsByGap, ()) {
     const std::size_t m = *kernel_dim(), n = *kernel_dim();
     const bool deficient = *rc::gen::arbitrary<bool>();
@@ -162,11 +166,10 @@ RC_GTEST_PROP(EighAgreement, ValuesByWeylVectorsByGap, ()) {
                                               vector_bounds(r.eigenvalues / a, 2 * jacobi_bound(n)), "eigenvectors"));
 }
 
-TEST(JacobiAgreement, ThreadedPathAndReproducible) {
-    // a tall matrix whose column count reaches the size from which the
-    // parallel Jacobi threads (150 x 130 with today's threshold)
-    constexpr std::size_t n = fast::jacobi_parallel_n + 22;
-    static_assert(n - 20 >= fast::jacobi_parallel_n);
+TEST(DecompositionAgreement, ThreadedPathAndReproducible) {
+    // a tall 150 x 130 matrix, and a symmetric 130 x 130 one: both past the
+    // 128 rows from which the tridiagonal stages thread
+    constexpr std::size_t n = 150;
     const Matrix A = random<Matrix>({n, n - 20}, 5);
     const dlmath::SVD r = ref::svd(A);
     const dlmath::SVD f = fast::svd(A);

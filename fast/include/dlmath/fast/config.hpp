@@ -53,12 +53,6 @@ inline constexpr std::size_t batch_threshold = gemm_parallel_threshold / 16;
 /// panel; below 128 rows the update is too short to pay for the barriers.
 inline constexpr std::size_t lu_parallel_n = 128;
 
-/// The Jacobi SVD rotates column pairs with threads from 128
-/// columns. Trades one barrier per round of the block tournament (about
-/// n/16 rounds per sweep) against the rotations of a round; below 128
-/// columns a round is too short to pay for a barrier.
-inline constexpr std::size_t jacobi_parallel_n = 128;
-
 /// Sampling (fast::sample) runs on one thread below this many draws (2^14).
 /// Trades the OpenMP team's wake-up (a few microseconds) against the
 /// draws: each costs some 5–10 ns of one core (a Philox block of 10 rounds,

@@ -3,9 +3,9 @@
 ///
 /// Same signatures and input checks as
 /// dlmath/reference/linear_algebra/decompositions.hpp. det, solve and inv
-/// share a blocked LU; svd is a parallel one-sided Jacobi with round-robin
-/// ordering; eigh reduces A to tridiagonal form and runs the implicit QL
-/// iteration; rank,
+/// share a blocked LU; svd reduces A to bidiagonal form and runs the
+/// implicit-shift bidiagonal QR; eigh reduces A to tridiagonal form and runs
+/// the implicit QL iteration; rank,
 /// condition number, pseudoinverse, least squares and PCA are built on the
 /// fast svd; expm on dlmath::fast::matmul and the fast solve. No LAPACK:
 /// LAPACK is what the benchmarks compare against.
@@ -80,16 +80,15 @@ Eigh eigh(const Matrix& A);
 /// \copydoc dlmath::reference::svd
 ///
 /// \par Fast twin
-/// The columns of A are stored as rows of \f$ W = A^\top \f$ so that each column rotation is a
-/// contiguous xsimd loop. The columns are grouped into an even number B of blocks of about 16; a
-/// sweep rotates the pairs inside each block (blocks in parallel), then plays the B - 1 rounds of a
-/// round-robin tournament between blocks, the B/2 disjoint block pairs of a round in parallel
-/// (OpenMP, schedule(static), one team for the whole decomposition, no threads below 128 columns).
-/// Squared column norms are measured once per sweep and updated after each rotation, so a pair
-/// costs one inner product. Bound attacked: compute (each pair reads \f$ 2m \f$ doubles from cache
-/// and does about \f$ 10 m \f$ flops). Results are bitwise reproducible for any thread count: the
-/// blocks depend on n only, and a pair's arithmetic does not depend on which thread runs it.
-/// Accuracy: as the reference.
+/// Not Jacobi: (1) Householder bidiagonalisation \f$ A = U_B B V_B^\top \f$ (Golub–Kahan; a wide A
+/// is transposed), matrix–vector passes shared by the threads, \f$ U_B \f$ and \f$ V_B \f$ formed
+/// from the reflectors in groups on the fast GEMM; (2) the implicit-shift QR iteration on the
+/// bidiagonal B (Golub & Van Loan §8.6, with the zero shift of Demmel & Kahan when a shift would
+/// not matter), its rotations recorded; (3) the recorded rotations applied to \f$ U_B \f$ and
+/// \f$ V_B \f$ on chunks of rows held in L1. Bound attacked: memory in (1), the FMA units in (3).
+/// Results are bitwise reproducible for any thread count. Accuracy: backward stable, so
+/// \f$ |\hat\sigma_i - \sigma_i| \le c\,n\,u\,\|A\|_2 \f$ (Weyl) — absolute, where the reference
+/// Jacobi keeps the relative accuracy of small singular values of graded matrices.
 /// \sa dlmath::reference::svd
 SVD svd(const Matrix& A);
 

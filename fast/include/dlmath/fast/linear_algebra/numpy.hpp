@@ -2,7 +2,7 @@
 /// \brief Chapter 1, NumPy's linear-algebra surface — fast twin.
 ///
 /// Every function here is a composite (dlmath/detail/composites/linear_algebra.hpp)
-/// run on the fast kernels: the blocked LU, the GEMM, the parallel Jacobi SVD
+/// run on the fast kernels: the blocked LU, the GEMM, the bidiagonal-QR SVD
 /// and the SIMD vector norm. None has a kernel of its own; each is as fast as
 /// the kernels it calls.
 #pragma once
