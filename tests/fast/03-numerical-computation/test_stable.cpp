@@ -130,7 +130,7 @@ TEST(StableAgreement, EdgeValuesInEveryLane) {
     EXPECT_EQ(fast::logsumexp(all), -kInf);
 }
 
-// The rows' two-pass logsumexp keeps the log1p form too: a dominant maximum keeps the digits of
+// The rows keep the log1p form of the online pass: a dominant maximum keeps the digits of
 // the small terms, and repeated maxima count exactly, wherever they fall (a SIMD lane or the tail).
 TEST(StableAgreement, RowsKeepTheDigitsOfADominantTerm) {
     for (std::size_t n : {2, 37, 100}) {

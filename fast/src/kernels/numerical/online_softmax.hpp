@@ -122,13 +122,15 @@ inline void softmax_row_online(const double* x, double* y, std::size_t n) {
     scale_exponentials(x, y, n, online_normaliser(x, n));
 }
 
-/// The maximum of a row, and whether it holds a NaN: pass 1 of the row kernels below, a SIMD
-/// max (4 accumulators; max is exact, so their order does not matter).
-struct RowMax {
-    double m;
-    bool nan;
-};
-inline RowMax row_max(const double* x, std::size_t n) {
+//! [softmax_row]
+/// The softmax of one row, one thread, with ONE exponential per element. Compute bound: the
+/// exponential is ~30 vector instructions, while a row (32 KiB for n = 4096) stays in cache
+/// between the passes, so the online pass's single read saves no memory traffic and its second
+/// exponential is pure cost. Three passes: (1) m = max x, with a SIMD max; (2) y = e^(x − m),
+/// stored and summed (4 accumulators, added in a fixed order: the result depends on n only);
+/// (3) y times 1/S, S = sum of y in [1, n]. A row whose maximum is not finite (a NaN, a +inf,
+/// or every entry −inf) takes the online path, whose special values are the reference's.
+inline void softmax_row(const double* x, double* y, std::size_t n) {
     constexpr double inf = std::numeric_limits<double>::infinity();
     constexpr std::size_t U = 4;
     std::array<batch, U> mx, bad;
@@ -137,7 +139,7 @@ inline RowMax row_max(const double* x, std::size_t n) {
     double m = -inf, tail_bad = 0.0;
     for_each_batch<double, U>(
         0, n,
-        [&](std::size_t i, auto u) {
+        [&](std::size_t i, auto u) {  // pass 1: the maximum, and whether a NaN is present
             const batch v = xsimd::load_unaligned(x + i);
             mx[u] = xsimd::max(mx[u], v);
             bad[u] = xsimd::select(v == v, bad[u], batch(1.0));
@@ -155,22 +157,7 @@ inline RowMax row_max(const double* x, std::size_t n) {
             tail_bad = std::fmax(tail_bad, bu[l]);
         }
     }
-    return {m, tail_bad != 0.0};
-}
-
-//! [softmax_row]
-/// The softmax of one row, one thread, with ONE exponential per element. Compute bound: the
-/// exponential is ~30 vector instructions, while a row (32 KiB for n = 4096) stays in cache
-/// between the passes, so the online pass's single read saves no memory traffic and its second
-/// exponential is pure cost. Three passes: (1) m = max x, with a SIMD max; (2) y = e^(x − m),
-/// stored and summed (4 accumulators, added in a fixed order: the result depends on n only);
-/// (3) y times 1/S, S = sum of y in [1, n]. A row whose maximum is not finite (a NaN, a +inf,
-/// or every entry −inf) takes the online path, whose special values are the reference's.
-inline void softmax_row(const double* x, double* y, std::size_t n) {
-    constexpr std::size_t U = 4;
-    const RowMax top = row_max(x, n);  // pass 1
-    const double m = top.m;
-    if (top.nan || !std::isfinite(m)) return softmax_row_online(x, y, n);
+    if (tail_bad != 0.0 || !std::isfinite(m)) return softmax_row_online(x, y, n);
     const batch vm(m);
     const double S = sum_batches<double, U>(
         0, n,
@@ -188,44 +175,9 @@ inline void softmax_row(const double* x, double* y, std::size_t n) {
 }
 //! [softmax_row]
 
-//! [logsumexp_row]
-/// log sum e^(x_i) of one row, one thread, in two passes over a row that stays in cache:
-/// (1) m = max x (row_max); (2) r = the sum of e^(x − m) over the entries below m, and the
-/// count c of entries equal to m, so that sum e^(x − m) = 1 + r', r' = r + (c − 1) (c − 1
-/// exact): LSE = m + log1p(r'), the online pass's log1p form (a dominant term keeps its
-/// digits), with one exponential and four more instructions per batch where the online pass
-/// spends a dozen on its rescaling. The accumulators (4 of each) are added in a fixed order:
-/// the result depends on n only. A row whose maximum is not finite takes the online path.
-inline double logsumexp_row(const double* x, std::size_t n) {
-    constexpr std::size_t U = 4;
-    const RowMax top = row_max(x, n);  // pass 1
-    const double m = top.m;
-    if (top.nan || !std::isfinite(m)) return finish(online_normaliser(x, n));
-    const batch vm(m), zero(0.0), one(1.0);
-    std::array<batch, U> r, c;
-    r.fill(zero);
-    c.fill(zero);
-    double rt = 0.0, ct = 0.0;
-    for_each_batch<double, U>(
-        0, n,
-        [&](std::size_t i, auto u) {  // pass 2
-            const batch v = xsimd::load_unaligned(x + i);
-            const auto at_max = v == vm;
-            r[u] += xsimd::select(at_max, zero, detail::exp(v - vm));
-            c[u] += xsimd::select(at_max, one, zero);
-        },
-        [&](std::size_t i) {  // scalar tail
-            if (x[i] == m) ct += 1.0;
-            else rt += std::exp(x[i] - m);
-        });
-    const double rs = xsimd::hadd(pairwise_sum<0, U>(r)) + rt;
-    const double cs = xsimd::hadd(pairwise_sum<0, U>(c)) + ct;  // ≥ 1: m is an entry
-    return m + std::log1p(rs + (cs - 1.0));
+/// The log_softmax of one row, one thread: x − LSE(x).
+inline void log_softmax_row(const double* x, double* y, std::size_t n) {
+    subtract(x, y, n, finish(online_normaliser(x, n)));
 }
-//! [logsumexp_row]
-
-/// The log_softmax of one row, one thread: x − LSE(x), three passes in cache.
-inline void log_softmax_row(const double* x, double* y, std::size_t n) { subtract(x, y, n, logsumexp_row(x, n)); }
-
 
 }  // namespace dlmath::fast::detail
