@@ -124,10 +124,10 @@ inline void split_exponent(const batch& x, batch& k, batch& m) {
     split_exponent_bits(x, k, m);
 }
 
-/// log m for m in [√½, √2): 2s + s z P(z), s = f / (2 + f), f = m − 1, z = s²;
-/// relative error 1.02·γ₂ + 0.26u + u < 3.3u (the budget at the top).
-inline batch log_of_mantissa(const batch& m) {
-    const batch f = m - batch(1.0);
+/// log(1 + f) for f in [√½ − 1, √2 − 1), f given exactly: 2s + s z P(z),
+/// s = f / (2 + f), z = s²; relative error 1.02·γ₂ + 0.26u + u < 3.3u (the
+/// budget at the top, which starts from an exact f).
+inline batch log_of_one_plus(const batch& f) {
     const batch s = f / (f + batch(2.0));
     const batch z = s * s;
     batch P(0x1.2b584aae78a57p-3);
@@ -139,6 +139,10 @@ inline batch log_of_mantissa(const batch& m) {
     P = detail::fma(P, z, batch(0x1.5555555555558p-1));
     return detail::fma(s * z, P, s + s);  // 2s + t, t = s z P(z)
 }
+
+/// log m for m in [√½, √2): log(1 + f) with f = m − 1, exact by Sterbenz's
+/// lemma; relative error < 3.3u.
+inline batch log_of_mantissa(const batch& m) { return log_of_one_plus(m - batch(1.0)); }
 
 /// log x = k ln 2 + y in two parts, for a caller that multiplies both by the
 /// same weight and adds them up apart (a sum of p log x): k exactly, and
@@ -170,6 +174,30 @@ inline batch log(const batch& x) {
     return xsimd::select(x >= batch(0.0), r, batch(std::numeric_limits<double>::quiet_NaN()));  // x < 0 or NaN
 }
 //! [fast_log]
+
+//! [fast_log1p_unit]
+/// log(1 + t) for t in [0, 1] (the log1p of softplus and of the log-sigmoid,
+/// t = e^-|v|), NaN for a NaN t; |error| ≤ 7.4u log(1 + t) for t ≥ 2^-1021,
+/// and an absolute 2^-1074 below (s = t/(2 + t) is then subnormal, rounded
+/// within 2^-1075, and the result is 2s). No call to the exponent split: 1 + t lies in [1, 2], so k is
+/// 0 or 1.
+///  - t < √2 − 1: k = 0 and f = t exactly (1 + t is never rounded, so the
+///    digits of a tiny t survive): log_of_one_plus(t), within 3.3u;
+///  - t ≥ √2 − 1: k = 1, f = fl(1 + t)/2 − 1 (the halving and, by Sterbenz's
+///    lemma, the subtraction are exact; 1 + t is rounded, an absolute 2^-54
+///    in f, so 2^-54/√½ in log(1 + f), which is at most 2.1u of the result
+///    ≥ log(1 + (√2 − 1)) = 0.3466); y = log(1 + f) in [−0.3466, 0] within
+///    3.3u |y| ≤ 3.3u of the result; ln 2 + y as ln2_hi + (ln2_lo + y):
+///    two roundings, 2u. In all 7.4u.
+inline batch log1p_unit(const batch& t) {
+    const batch one(1.0);
+    const auto high = t >= batch(0x1.a827999fcef34p-2);  // √2 − 1, rounded as the ends of split_exponent
+    const batch f = xsimd::select(high, (one + t) * batch(0.5) - one, t);
+    const batch y = log_of_one_plus(f);
+    const batch ln2_hi(0x1.62e42fefa3800p-1), ln2_lo(0x1.ef35793c76730p-45);
+    return xsimd::select(high, ln2_hi + (ln2_lo + y), y);
+}
+//! [fast_log1p_unit]
 
 }  // namespace dlmath::fast::detail
 

@@ -130,6 +130,25 @@ TEST(StableAgreement, EdgeValuesInEveryLane) {
     EXPECT_EQ(fast::logsumexp(all), -kInf);
 }
 
+// The rows keep the log1p form of the online pass: a dominant maximum keeps the digits of
+// the small terms, and repeated maxima count exactly, wherever they fall (a SIMD lane or the tail).
+TEST(StableAgreement, RowsKeepTheDigitsOfADominantTerm) {
+    for (std::size_t n : {2, 37, 100}) {
+        for (std::size_t pos : {std::size_t{0}, n - 1}) {
+            Matrix X = Matrix::from_shape({2, n});
+            X.fill(-1000.0);
+            X(0, pos) = 0.0;
+            X(0, (pos + 1) % n) = -40.0;  // row 0: LSE = log1p(e^-40) = 4.25e-18
+            X(1, pos) = 7.0;
+            X(1, (pos + 1) % n) = 7.0;  // row 1: two maxima, LSE = 7 + log 2
+            const Vector lf = fast::logsumexp(X, 1), lr = ref::logsumexp(X, 1);
+            EXPECT_LE(dlmath::testing::ulp_distance(lf(0), lr(0)), 4u) << n << " " << pos;
+            EXPECT_GT(lf(0), 4.24e-18);
+            EXPECT_LE(dlmath::testing::ulp_distance(lf(1), 7.0 + std::log(2.0)), 2u) << n << " " << pos;
+        }
+    }
+}
+
 // ---------------------------------------------------------------- agreement properties
 
 RC_GTEST_PROP(StableAgreement, VectorFormsWithinTheirBounds, ()) {
