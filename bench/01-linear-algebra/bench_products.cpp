@@ -70,10 +70,12 @@ Vector blas_matvec(const Matrix& A, const Vector& x) {
 
 constexpr std::size_t kBatch = 32;
 
-// The library case: one dgemm per batch entry (OpenBLAS threads inside each).
-Tensor3 blas_bmm(const Tensor3& A, const Tensor3& B) {
-    const std::size_t nb = A.shape(0), m = A.shape(1), k = A.shape(2), n = B.shape(2);
-    Tensor3 C = Tensor3::from_shape({nb, m, n});
+// The library case: one dgemm per batch entry (OpenBLAS threads inside each);
+// on the bmm's xtensor batches and on the einsum's xarrays alike.
+template <class T>
+T blas_bmm(const T& A, const T& B) {
+    const std::size_t nb = A.shape()[0], m = A.shape()[1], k = A.shape()[2], n = B.shape()[2];
+    T C(typename T::shape_type{nb, m, n});
     for (std::size_t t = 0; t < nb; ++t)
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, blas(m), blas(n), blas(k), 1.0, A.data() + t * m * k,
                     blas(k), B.data() + t * k * n, blas(n), 0.0, C.data() + t * m * n, blas(n));
@@ -127,13 +129,21 @@ void register_all() {
     kernel("bmm", bmm_flops, {32, 64, 128}, two_batches)
         .reference([](const Tensor3& A, const Tensor3& B) { return dlmath::reference::bmm(A, B); })
         .fast([](const Tensor3& A, const Tensor3& B) { return dlmath::fast::bmm(A, B); })
-        .library(blas_bmm);
+        .library(blas_bmm<Tensor3>);
 
-    // einsum "ijz,izk->ijk" on the bmm shapes: its fast twin dispatches to the BMM kernel
-    kernel("einsum_bmm", bmm_flops, {32, 64, 128}, two_batches)
-        .reference([](const Tensor3& A, const Tensor3& B) { return dlmath::reference::einsum("ijz,izk->ijk", A, B); })
-        .fast([](const Tensor3& A, const Tensor3& B) { return dlmath::fast::einsum("ijz,izk->ijk", A, B); })
-        .library(blas_bmm);
+    // einsum "ijz,izk->ijk" on the bmm shapes: its fast twin dispatches to the BMM kernel.
+    // The inputs are xarrays, einsum's own argument type (as NumPy's arrays): given
+    // xtensor batches, each call would first copy both operands into new xarrays,
+    // and the case would time that conversion.
+    using Array = xt::xarray<double>;
+    const auto two_arrays = [two_batches](std::size_t n) {
+        const auto [A, B] = two_batches(n);
+        return std::tuple{Array(A), Array(B)};
+    };
+    kernel("einsum_bmm", bmm_flops, {32, 64, 128}, two_arrays)
+        .reference([](const Array& A, const Array& B) { return dlmath::reference::einsum("ijz,izk->ijk", A, B); })
+        .fast([](const Array& A, const Array& B) { return dlmath::fast::einsum("ijz,izk->ijk", A, B); })
+        .library(blas_bmm<Array>);
 
     // einsum "ab,cd->": every letter occurs in one operand only, so each operand is
     // summed alone first and the product is one multiplication (NumPy's order).
