@@ -11,10 +11,8 @@
 // are stated where used, each with a factor of about 2 over the analysis.
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdint>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -45,36 +43,6 @@ Matrix bidiag(const Vector& d, const Vector& e) {
     for (std::size_t i = 0; i < n; ++i) B(i, i) = d(i);
     for (std::size_t i = 0; i + 1 < n; ++i) B(i, i + 1) = e(i);
     return B;
-}
-
-// A random sequence of r rotations on columns 0..cols-1: runs of consecutive
-// indices (as a QR sweep makes) mixed with isolated ones.
-detail::RotationSequence random_sequence(std::size_t r, std::size_t cols, std::uint32_t seed) {
-    std::mt19937 gen(seed);
-    std::uniform_real_distribution<double> angle(-3.2, 3.2);
-    std::uniform_int_distribution<std::size_t> pick(0, cols - 2);
-    detail::RotationSequence g;
-    std::size_t i = pick(gen);
-    for (std::size_t k = 0; k < r; ++k) {
-        i = (gen() % 3 == 0 || i + 2 >= cols) ? pick(gen) : i + 1;
-        const double t = angle(gen);
-        g.index.push_back(i);
-        g.c.push_back(std::cos(t));
-        g.s.push_back(std::sin(t));
-    }
-    return g;
-}
-
-// The sequence applied one rotation at a time, in plain loops.
-void apply_one_by_one(const detail::RotationSequence& g, Matrix& Z) {
-    for (std::size_t k = 0; k < g.index.size(); ++k) {
-        const std::size_t i = g.index[k];
-        for (std::size_t row = 0; row < Z.shape(0); ++row) {
-            const double x = Z(row, i), y = Z(row, i + 1);
-            Z(row, i) = g.c[k] * x - g.s[k] * y;
-            Z(row, i + 1) = g.s[k] * x + g.c[k] * y;
-        }
-    }
 }
 
 // U diag(d) V^T against B, U and V orthonormal, and the sorted |d| against
@@ -129,49 +97,8 @@ void expect_svd(const Matrix& A, const dlmath::SVD& f, const std::string& what) 
 
 }  // namespace
 
-// ---------------------------------------------------------------- the rotation sequence
-
-// Each rotation changes a row's two entries by at most 2u times the norm of
-// the pair in either evaluation (one FMA or two products and a sum), and
-// rotations keep the row's norm: after r rotations the two results differ
-// by at most 2 * 2 r u ||row||_2.
-TEST(RotationSequence, SameAsOneByOneOnEveryShape) {
-    for (const auto& [rows, cols, ld, r] : std::vector<std::array<std::size_t, 4>>{
-             {1, 2, 2, 1}, {3, 5, 5, 40}, {37, 13, 15, 200}, {16, 9, 9, 0}, {64, 33, 40, 500}, {5, 2, 3, 7}}) {
-        const std::string what = std::to_string(rows) + "x" + std::to_string(cols) + ", ld " + std::to_string(ld) +
-                                 ", " + std::to_string(r) + " rotations";
-        Matrix Z = random<Matrix>({rows, ld}, rows + cols);
-        const detail::RotationSequence g = random_sequence(r, cols, static_cast<std::uint32_t>(r + 1));
-        Matrix expected = Z;
-        apply_one_by_one(g, expected);
-        for (std::size_t i = 0; i < rows; ++i)  // the columns past cols are not touched
-            for (std::size_t j = cols; j < ld; ++j) expected(i, j) = Z(i, j);
-        detail::apply_rotations(g, Z.data(), rows, cols, ld);
-        for (std::size_t i = 0; i < rows; ++i) {
-            double norm = 0.0;
-            for (std::size_t j = 0; j < cols; ++j) norm += expected(i, j) * expected(i, j);
-            const double bound = 4.0 * static_cast<double>(r) * u * std::sqrt(norm);
-            for (std::size_t j = 0; j < ld; ++j)
-                ASSERT_TRUE(agree(Z(i, j), expected(i, j), j < cols ? bound : 0.0, what + ", entry " + std::to_string(i) + "," + std::to_string(j)));
-        }
-    }
-}
-
-TEST(RotationSequence, BitwiseTheSameForAnyThreadCount) {
-    // 200 rows x 3000 rotations: above the size from which the chunks run in parallel
-    const Matrix Z0 = random<Matrix>({200, 50}, 3);
-    const detail::RotationSequence g = random_sequence(3000, 50, 4);
-    Matrix one = Z0, two = Z0;
-    {
-        const scoped_threads threads(1);
-        detail::apply_rotations(g, one.data(), 200, 50, 50);
-    }
-    {
-        const scoped_threads threads(2);
-        detail::apply_rotations(g, two.data(), 200, 50, 50);
-    }
-    EXPECT_TRUE(xt::all(xt::equal(one, two)));
-}
+// The rotation-sequence kernel that applies the recorded rotations is
+// tested in test_tridiagonal.cpp (eigh applies it too).
 
 // ---------------------------------------------------------------- the bidiagonalisation
 
