@@ -11,6 +11,7 @@
 // are stated where used, each with a factor of about 2 over the analysis.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <string>
