@@ -15,7 +15,7 @@ else()
 <svg xmlns="http://www.w3.org/2000/svg" width="760" height="200" viewBox="0 0 760 200">
   <rect x="1" y="1" width="758" height="198" fill="#f8f8f8" stroke="#999999"/>
   <text x="380" y="90" text-anchor="middle" font-family="sans-serif" font-size="20">Roofline: not measured on this machine yet</text>
-  <text x="380" y="125" text-anchor="middle" font-family="sans-serif" font-size="16">not measured on this machine yet: run ./course bench, then ./course docs</text>
+  <text x="380" y="125" text-anchor="middle" font-family="sans-serif" font-size="16">Run ./course bench, then ./course docs</text>
 </svg>
 ]=])
 endif()
