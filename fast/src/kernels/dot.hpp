@@ -1,5 +1,5 @@
-// The SIMD inner product (internal), shared by dot, matvec, gdt, the Jacobi
-// SVD and eigh. Bound attacked: memory bandwidth — 2 flops per 16 bytes
+// The SIMD inner product (internal), shared by dot, matvec, gdt, the SVD's
+// bidiagonalisation and eigh's tridiagonal reduction. Bound attacked: memory bandwidth — 2 flops per 16 bytes
 // read, arithmetic intensity 1/8 flop/byte, far below any machine's ridge
 // point, so the kernel's job is to keep the loads streaming.
 #pragma once

@@ -108,7 +108,7 @@ TEST(LuAgreement, SingularAndEmptyLikeTheReference) {
     expect_same_error([&] { fast::solve(S, Vector{1.0, 2.0}); }, [&] { ref::solve(S, Vector{1.0, 2.0}); });
 }
 
-// ---------------------------------------------------------------- agreement: Jacobi
+// ---------------------------------------------------------------- agreement: svd and eigh
 
 // Singular values within 2 c n u sigma_1 (Weyl, both backward errors: the
 // reference's Jacobi and the fast twin's bidiagonal QR are both products of
@@ -342,10 +342,11 @@ TEST(BadInput, FastRejectsWhatTheReferenceRejectsWithTheSameMessage) {
 
 // ---------------------------------------------------------------- the edges of the double range
 
-// Both twins scale by a power of two before the Jacobi sweeps: at 1e160 and
-// 1e-200 (where the sums of squares used to overflow or underflow, and the
-// fast eigh of 1e-200 [[1,2],[2,1]] returned its diagonal) they agree within
-// twice the Jacobi bound on the eigenvalues and singular values, c n u ||A||_2.
+// Both twins scale by a power of two before they decompose (the reference's
+// Jacobi sweeps, the fast twin's Householder reductions): at 1e160 and
+// 1e-200 (where the sums of squares used to overflow or underflow, and an
+// earlier fast eigh of 1e-200 [[1,2],[2,1]] returned its diagonal) they agree
+// within twice the bound c n u ||A||_2 on the eigenvalues and singular values.
 TEST(EdgesAgreement, EighSvdAndWhatRestsOnThemAtHugeAndTinyScales) {
     const Matrix S12 = {{1.0, 2.0}, {2.0, 1.0}};
     for (const double s : {1e160, 1e-200, 1e300, 1e-300}) {
