@@ -17,8 +17,8 @@ namespace {
 // Sizes for the kernels: 0, 1, primes, not multiples of the SIMD width, one
 // LU panel (32 columns) and a few. The threaded paths of LU, of the SVD's
 // bidiagonalisation and of eigh's tridiagonal stages start at larger sizes
-// (lu_parallel_n in dlmath/fast/config.hpp, 128 rows in tridiagonal.cpp);
-// LuAgreement.ThreadedBlockedPath and DecompositionAgreement.ThreadedPathAndReproducible
+// (the GEMM's threshold in dlmath/fast/config.hpp, 128 rows in tridiagonal.cpp);
+// LuAgreement.ThreadedPathIsBitwiseReproducible and DecompositionAgreement.ThreadedPathAndReproducible
 // take them (test_bidiagonal.cpp and test_tridiagonal.cpp test each stage).
 rc::Gen<std::size_t> kernel_dim() {
     return rc::gen::elementOf(std::vector<std::size_t>{0, 1, 2, 3, 5, 7, 8, 13, 31, 32, 33, 47, 64, 67});
@@ -75,27 +75,68 @@ RC_GTEST_PROP(LuAgreement, DetSolveInvWithinTheConditionBound, ()) {
     const Vector x = ref::solve(A, b);
     const double xb = rel * (x.size() ? xt::amax(xt::abs(x))() : 0.0);
     DLMATH_RC_ASSERT(agree_elementwise(fast::solve(A, b), x, [xb](std::size_t) { return xb; }, "solve"));
-    const Matrix B = random<Matrix>({n, 5}, seed + 2);
+    // 1 to 19 right-hand sides: both sides of the SIMD width W at which the
+    // fast solve turns from one column at a time to blocked substitution
+    const std::size_t r = *rc::gen::inRange<std::size_t>(1, 20);
+    const Matrix B = random<Matrix>({n, r}, seed + 2);
     const Matrix X = ref::solve(A, B);
     const double Xb = rel * max_abs(X);
-    DLMATH_RC_ASSERT(agree_elementwise(fast::solve(A, B), X, [Xb](std::size_t) { return Xb; }, "solve, 5 columns"));
+    DLMATH_RC_ASSERT(agree_elementwise(fast::solve(A, B), X, [Xb](std::size_t) { return Xb; },
+                                       "solve, " + std::to_string(r) + " columns"));
     const Matrix Ai = ref::inv(A);
     const double ib = rel * max_abs(Ai);
     DLMATH_RC_ASSERT(agree_elementwise(fast::inv(A), Ai, [ib](std::size_t) { return ib; }, "inv"));
 }
 
-TEST(LuAgreement, ThreadedBlockedPath) {
-    // past the size from which the fast LU threads, and not a whole number
-    // of 32-column panels (150 = 4 panels + 22 with today's threshold)
-    constexpr std::size_t n = fast::lu_parallel_n + 22;
-    static_assert(n >= fast::lu_parallel_n && n % 32 != 0);
+TEST(LuAgreement, BlockedPathNotAWholeNumberOfPanels) {
+    // 150 = 4 panels of 32 columns + 22: the trailing updates and the blocked
+    // solve's off-diagonal blocks go through the GEMM, and the last panel and
+    // block are partial
+    constexpr std::size_t n = 150;
+    static_assert(n % 32 != 0);
     const Matrix A = random<Matrix>({n, n}, 42);
     const double rel = 2 * 16 * n * u * ref::cond(A);
     const double d = ref::det(A);
-    EXPECT_TRUE(agree(fast::det(A), d, rel * std::fabs(d), "det, threaded"));
+    EXPECT_TRUE(agree(fast::det(A), d, rel * std::fabs(d), "det, 150"));
     const Matrix Ai = ref::inv(A);
     const double ib = rel * max_abs(Ai);
-    EXPECT_TRUE(agree_elementwise(fast::inv(A), Ai, [ib](std::size_t) { return ib; }, "inv, threaded"));
+    EXPECT_TRUE(agree_elementwise(fast::inv(A), Ai, [ib](std::size_t) { return ib; }, "inv, 150"));
+}
+
+TEST(LuAgreement, ThreadedPathIsBitwiseReproducible) {
+    // 406 = 12 panels + 22: the first trailing update, 374 x 374 x 32
+    // multiply-adds, is past the GEMM's threshold for threads, and inv's
+    // 406 right-hand sides are past lu_parallel_columns, so with two threads
+    // every threaded step runs; one thread must give the same bits
+    constexpr std::size_t n = 406;
+    static_assert((n - 32) * (n - 32) * 32 >= fast::gemm_parallel_threshold && n >= fast::lu_parallel_columns);
+    const Matrix A = random<Matrix>({n, n}, 7);
+    const Vector b = random<Vector>({n}, 8);
+    double d1 = 0, d2 = 0;
+    Matrix i1, i2;
+    Vector x1, x2;
+    {
+        const scoped_threads threads(1);
+        d1 = fast::det(A);
+        i1 = fast::inv(A);
+        x1 = fast::solve(A, b);
+    }
+    {
+        const scoped_threads threads(2);
+        d2 = fast::det(A);
+        i2 = fast::inv(A);
+        x2 = fast::solve(A, b);
+    }
+    EXPECT_EQ(d1, d2);
+    EXPECT_TRUE(xt::all(xt::equal(i1, i2)));
+    EXPECT_TRUE(xt::all(xt::equal(x1, x2)));
+    // and the threaded result is an inverse. Each column solves (A + dA_j) x_j
+    // = e_j with |dA_j| <= gamma_3n |L||U| (Higham, Accuracy and Stability,
+    // Thm 9.4), and max |L||U| <= n rho max|A| for a pivot growth rho, so
+    // |A X - I| <= 3 n u * n * n rho max|A| max|X| entrywise: 16 n^3 u allows rho ~ 5
+    const Matrix R = fast::matmul(A, i2) - xt::eye<double>(n);
+    const double nd = static_cast<double>(n);
+    EXPECT_LE(max_abs(R), 16.0 * nd * nd * nd * u * max_abs(A) * max_abs(i2));
 }
 
 TEST(LuAgreement, SingularAndEmptyLikeTheReference) {
