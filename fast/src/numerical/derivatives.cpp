@@ -22,16 +22,26 @@ namespace {
 
 // The loop over coordinates handed to the shared gradient and Jacobian:
 // body(xw, j) for j = 0 .. n-1, shared among threads from
-// fd_parallel_threshold coordinates on; xw is the calling thread's copy of x.
+// fd_parallel_threshold coordinates on (below, the reference's serial loop);
+// xw is the calling thread's copy of x.
 // An exception may not leave an OpenMP region: the one of the lowest j is
 // kept and rethrown, as a serial loop would have thrown it first.
 struct ParallelCoordinates {
     template <class Body>
     void operator()(const Vector& x, Body body) const {
         const std::size_t n = x.size();
+        const int team = n < fd_parallel_threshold ? 1 : dlmath::fast::team_size();
+        if (team == 1) {
+            // one thread (few coordinates, or the other cores busy): the
+            // reference's loop itself, so that the fast twin does the same
+            // work as its reference there; an OpenMP region of one thread
+            // would add its set-up and a try block per coordinate.
+            dlmath::detail::SerialCoordinates{}(x, body);
+            return;
+        }
         std::size_t first_bad = n;  // the lowest coordinate that threw, and its exception
         std::exception_ptr first_error;
-#pragma omp parallel if (n >= fd_parallel_threshold) num_threads(dlmath::fast::team_size())
+#pragma omp parallel num_threads(team)
         {
             Vector xw = x;
 #pragma omp for schedule(static)
