@@ -121,8 +121,8 @@ LU lu_factor(const Matrix& A) {
 namespace {
 
 //! [narrow_solve]
-// One right-hand side, column c of P B (X ~ (n, r) holds it on entry):
-// substitution in inner-product form, x_i = (y_i − Σ_j u_ij x_j) / u_ii
+// One right-hand side y (a column of P B, copied contiguous), solved in
+// place by substitution in inner-product form, x_i = (y_i − Σ_j u_ij x_j) / u_ii
 // with the sum over a contiguous row of U (or of L going forward), so a
 // vector b is read along the rows of LU with SIMD instead of one column
 // entry at a time. Bound attacked: memory — LU's n^2 entries are read once.
