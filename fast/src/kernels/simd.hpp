@@ -47,6 +47,7 @@
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 #endif
 
 namespace dlmath::fast::detail {
@@ -128,6 +129,13 @@ inline void for_each_batch(std::size_t begin, std::size_t end, Body&& body, Tail
     for (std::size_t i = batch_loop<T, Unroll>(begin, end, body); i < end; ++i) tail(i);  // scalar tail
 }
 //! [simd_loop]
+
+/// The sum of a batch's lanes (xsimd::hadd), for kernels that keep their own
+/// accumulators; here, where GCC's false warning about it is silenced.
+template <class B>
+inline auto lanes_sum(const B& b) {
+    return xsimd::hadd(b);
+}
 
 /// Sum of the accumulators a[first], ..., a[first + count − 1] in a fixed
 /// pairwise order, e.g. for four: (a0 + a1) + (a2 + a3). count must be a

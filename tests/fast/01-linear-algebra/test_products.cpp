@@ -20,6 +20,7 @@
 #include <xtensor/xarray.hpp>
 #include <xtensor/xio.hpp>
 #include <xtensor/xmath.hpp>
+#include <xtensor/xview.hpp>
 
 #include "kernels/linear_algebra/gemm_ladder.hpp"
 #include "prelude.hpp"
@@ -154,6 +155,31 @@ TEST(MatvecAgreement, AboveTheThreadingThreshold) {
     const double g = 2 * gamma_n(static_cast<double>(n + 1));
     EXPECT_TRUE(agree_elementwise(fast::matvec(A, x), ref::matvec(A, x), [&](std::size_t q) { return g * absAx(q); },
                                   "matvec " + std::to_string(m) + "x" + std::to_string(n)));
+}
+
+// The rows run in groups of four, the last m mod 4 alone, and the groups are shared among
+// threads: each row's entry must come out with the same bits whatever its group and the
+// thread count — the bits of that row multiplied alone.
+TEST(MatvecAgreement, EachRowTheSameBitsInAnyGroupAndOnAnyThreadCount) {
+    constexpr std::size_t n = 1009, m = fast::parallel_threshold / n + 7;  // 71 rows: 3 left over
+    static_assert(m * n >= fast::parallel_threshold && m % 4 != 0);
+    const Matrix A = random<Matrix>({m, n}, 5);
+    const Vector x = random<Vector>({n}, 6);
+    Vector one, two;
+    {
+        const scoped_threads s(1);
+        one = fast::matvec(A, x);
+    }
+    {
+        const scoped_threads s(2);
+        two = fast::matvec(A, x);
+    }
+    for (std::size_t r = 0; r < m; ++r) {
+        const Matrix row = xt::view(A, xt::range(r, r + 1), xt::all());
+        const double alone = fast::matvec(row, x)(0);
+        EXPECT_EQ(one(r), alone) << "row " << r;
+        EXPECT_EQ(two(r), alone) << "row " << r;
+    }
 }
 
 // Each batch entry is a matmul: the matmul bound per entry.
