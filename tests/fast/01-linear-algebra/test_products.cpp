@@ -279,6 +279,56 @@ TEST(EinsumAgreement, EverySpecFamily) {
     EXPECT_EQ(fast::einsum("ij->ji", A), xt::xarray<double>(ref::transpose(A)));
 }
 
+// The one-operand sums whose output is the term's first letters run a SIMD sum per entry
+// (a blocked reduction for a full sum); those whose output is its last letters add whole
+// rows in the reference's order. Either way an entry summing m terms is within
+// 2 gamma_{m-1} of the reference's sum of the |x| (two orders of the same m terms); every
+// other one-operand spec is the reference's loops, bitwise.
+TEST(EinsumAgreement, OneOperandSumsWithinTheBoundOfTheirLength) {
+    const Tensor3 X = random<Tensor3>({5, 7, 13}, 21);
+    // 300 x 300 = 90000 entries: past parallel_threshold, rows of 300 with a SIMD tail
+    const Matrix big = random<Matrix>({300, 300}, 22);
+    static_assert(300 * 300 >= fast::parallel_threshold);
+    struct Case {
+        std::string spec;
+        xt::xarray<double> x;
+        std::size_t depth;  // terms per output entry
+    };
+    const std::vector<Case> cases = {{"abc->ab", X, 13},   {"abc->a", X, 91},      {"abc->", X, 455},
+                                     {"abc->abc", X, 1},   {"ab->a", big, 300},   {"ab->", big, 90000},
+                                     {"ij->i", big, 300}};
+    for (const auto& c : cases) {
+        const xt::xarray<double> F = fast::einsum(c.spec, c.x), R = ref::einsum(c.spec, c.x);
+        const xt::xarray<double> absR = ref::einsum(c.spec, abs_array(c.x));
+        const double g = 2 * gamma_n(static_cast<double>(c.depth));
+        EXPECT_TRUE(agree_elementwise(F, R, [&](std::size_t q) { return g * absR.data()[q]; }, c.spec));
+    }
+    // the trailing sums and the reference fallbacks: the reference's bits
+    for (const char* spec : {"abc->bc", "abc->c", "abc->ac", "abc->cb", "abc->ba", "cab->ab"})
+        EXPECT_EQ(fast::einsum(spec, X), ref::einsum(spec, X)) << spec;
+    for (const char* spec : {"ab->b", "ba->a"}) EXPECT_EQ(fast::einsum(spec, big), ref::einsum(spec, big)) << spec;
+}
+
+// Empty extents: empty sums are 0 and empty outputs are empty, as in the reference; NaN and
+// inf reach exactly the entries whose runs hold them.
+TEST(EinsumAgreement, OneOperandSumsOfEmptyAndNonFiniteOperands) {
+    for (const auto& shape : {std::vector<std::size_t>{2, 0, 3}, std::vector<std::size_t>{0, 3, 4}}) {
+        const xt::xarray<double> E = xt::zeros<double>(shape);
+        for (const char* spec : {"abc->a", "abc->ab", "abc->", "abc->c", "abc->bc"})
+            EXPECT_EQ(fast::einsum(spec, E), ref::einsum(spec, E)) << spec;
+    }
+    xt::xarray<double> X = random<Tensor3>({4, 5, 6}, 23);
+    X(1, 2, 3) = kNaN;
+    X(2, 0, 5) = kInf;
+    X(3, 4, 0) = -kInf;
+    for (const char* spec : {"abc->ab", "abc->a", "abc->", "abc->bc", "abc->c"}) {
+        const xt::xarray<double> F = fast::einsum(spec, X), R = ref::einsum(spec, X);
+        const xt::xarray<double> absR = ref::einsum(spec, abs_array(X));
+        const double g = 2 * gamma_n(120.0);
+        EXPECT_TRUE(agree_elementwise(F, R, [&](std::size_t q) { return g * absR.data()[q]; }, spec));
+    }
+}
+
 // The GEMM-shaped specs run the very same kernels as the named functions.
 TEST(EinsumAgreement, GemmSpecsAreBitwiseTheNamedFastFunctions) {
     const Tensor3 X = random<Tensor3>({4, 20, 30}, 17), Y = random<Tensor3>({4, 30, 10}, 18);

@@ -142,8 +142,11 @@ xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, co
 /// \copydoc dlmath::reference::einsum(std::string_view, const xt::xarray<double>&)
 ///
 /// \par Fast twin
-/// There is no kernel worth speeding up among the one-operand specs (trace, transpose, diagonal,
-/// sums): this validates exactly as the reference and then calls it.
+/// Validates exactly as the reference. The sums that read contiguous memory — a term without
+/// repeated letters whose output is its first letters (`"ijk->ij"`, `"ij->"`: a SIMD sum per
+/// entry, a blocked reduction for a full sum) or its last letters (`"ijk->jk"`: whole rows
+/// added in the reference's order, with the reference's bits) — run in one SIMD pass; every
+/// other spec (trace, transpose, diagonal, other sums) calls the reference.
 /// \sa dlmath::reference::einsum
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a);
 
