@@ -301,8 +301,11 @@ std::optional<xt::xarray<double>> contiguous_sums(const dlmath::detail::EinsumSp
 
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a) {
     const auto s = dlmath::detail::check_einsum(spec, {shape_of(a)});  // the reference's parser and errors
-    if (auto sums = contiguous_sums(s, a)) return std::move(*sums);
-    return reference::einsum(spec, a);
+    // the SIMD sums where they apply, else the reference's loops; overflowed entries recomputed scaled
+    return dlmath::detail::einsum_one_operand(a, [&s, spec](const xt::xarray<double>& x) {
+        if (auto sums = contiguous_sums(s, x)) return std::move(*sums);
+        return reference::einsum(spec, x);
+    });
 }
 
 }  // namespace dlmath::fast

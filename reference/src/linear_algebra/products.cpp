@@ -314,7 +314,8 @@ xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a, co
 
 xt::xarray<double> einsum(std::string_view spec, const xt::xarray<double>& a) {
     const detail::EinsumSpec s = detail::check_einsum(spec, {shape_of(a)});
-    return einsum_loops(s, {&a});
+    // the loops; entries that overflowed on the way are recomputed scaled (detail/einsum_spec.hpp)
+    return detail::einsum_one_operand(a, [&s](const xt::xarray<double>& x) { return einsum_loops(s, {&x}); });
 }
 
 }  // namespace dlmath::reference

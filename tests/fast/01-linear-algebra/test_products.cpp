@@ -458,6 +458,37 @@ TEST(EdgesAgreement, InnerProductsOverflowOnlyWhereTheValueDoes) {
     EXPECT_EQ(fast::gdt(X, Y), 0.0);
 }
 
+// The one-operand sums at the edge: the twins add in different orders (SIMD
+// lanes and blocks against one running sum), so an operand could overflow on
+// the way in one and not in the other; both recompute such entries from the
+// scaled operand. The long cases use powers of two, so that every scaled sum
+// is exact in any order (as in the inner products above), and are past
+// parallel_threshold, so that the fast blocks overflow apart.
+TEST(EdgesAgreement, OneOperandSumsOverflowOnlyWhereTheValueDoes) {
+    const xt::xarray<double> v = Vector{1e308, 1e308, -1e308};
+    EXPECT_EQ(fast::einsum("a->", v)(), ref::einsum("a->", v)());
+    EXPECT_EQ(fast::einsum("a->", v)(), 1e308);
+    const xt::xarray<double> two = Vector{1e308, 1e308};
+    EXPECT_EQ(fast::einsum("a->", two)(), kInf);
+    const std::size_t n = 300;
+    static_assert(300 * 300 >= fast::parallel_threshold);
+    xt::xarray<double> M = xt::ones<double>({n, n}) * 0x1p1020;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = n / 2; j < n; ++j) M(i, j) = -0x1p1020;  // each row: halves that cancel exactly
+    for (const char* spec : {"ab->a", "ab->", "ab->b", "ba->a", "aa->"})
+        EXPECT_EQ(fast::einsum(spec, M), ref::einsum(spec, M)) << spec;
+    // the row sums, the full sum and the trace are 0; a column sums 300 * 2^1020 > 2^1024: +-inf, honestly
+    EXPECT_EQ(fast::einsum("ab->a", M), xt::xarray<double>(xt::zeros<double>({n})));
+    EXPECT_EQ(fast::einsum("ab->", M)(), 0.0);
+    EXPECT_EQ(fast::einsum("aa->", M)(), 0.0);
+    EXPECT_EQ(fast::einsum("ab->b", M)(0), kInf);
+    EXPECT_EQ(fast::einsum("ab->b", M)(n - 1), -kInf);
+    // a private letter summed out first goes through the same rescue
+    EXPECT_EQ(fast::einsum("ab,c->c", M, xt::xarray<double>(Vector{0.5})),
+              ref::einsum("ab,c->c", M, xt::xarray<double>(Vector{0.5})));
+    EXPECT_TRUE(std::isnan(fast::einsum("a->", xt::xarray<double>(Vector{kInf, -kInf}))()));
+}
+
 // Letters private to one operand are summed out first in both twins (the
 // fast one then sends what remains to its kernels). Exact integers: equal bits.
 TEST(EinsumAgreement, PrivateLettersAreSummedFirst) {

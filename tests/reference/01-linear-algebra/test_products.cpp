@@ -475,6 +475,27 @@ TEST(Edges, InnerProductsOverflowOnlyWhereTheValueDoes) {
     EXPECT_TRUE(std::isnan(ref::dot(Vector{kInf, 1.0}, Vector{0.0, 1.0})));
 }
 
+// The one-operand sums: a running sum that overflows on the way but not at
+// the end, (1e308 + 1e308) - 1e308, is recomputed from the operand scaled by
+// a power of two and gives 1e308; a sum beyond the range stays +-inf.
+TEST(Edges, OneOperandSumsOverflowOnlyWhereTheValueDoes) {
+    const xt::xarray<double> v = Vector{1e308, 1e308, -1e308};
+    EXPECT_EQ(ref::einsum("a->", v)(), 1e308);
+    EXPECT_EQ(ref::einsum("ab->a", xt::xarray<double>(Matrix{{1e308, 1e308, -1e308}, {1.0, 2.0, 3.0}})),
+              xt::xarray<double>(Vector{1e308, 6.0}));
+    EXPECT_EQ(ref::einsum("ab->b", xt::xarray<double>(Matrix{{1e308, 1.0}, {1e308, 2.0}, {-1e308, 3.0}})),
+              xt::xarray<double>(Vector{1e308, 6.0}));
+    EXPECT_EQ(ref::einsum("aa->", xt::xarray<double>(Matrix{{1e308, 5.0, 0.0}, {5.0, 1e308, 0.0}, {0.0, 0.0, -1e308}}))(),
+              1e308);  // the trace: a repeated letter
+    EXPECT_EQ(ref::einsum("a->", xt::xarray<double>(Vector{1e308, 1e308}))(), kInf);  // 2e308: beyond the range
+    EXPECT_EQ(ref::einsum("a->", xt::xarray<double>(Vector{-1e308, -1e308}))(), -kInf);
+    // a private letter summed out first goes through the same rescue: 1e308 * 2
+    EXPECT_EQ(ref::einsum("ab,c->c", xt::xarray<double>(Matrix{{1e308, 1e308, -1e308}}), xt::xarray<double>(Vector{0.5})),
+              xt::xarray<double>(Vector{0.5e308}));
+    // non-finite input still follows IEEE: no rescue
+    EXPECT_TRUE(std::isnan(ref::einsum("a->", xt::xarray<double>(Vector{kInf, -kInf}))()));
+}
+
 // A letter that occurs in one operand only and not in the output is summed
 // out of that operand first (NumPy's order). Exact integer entries: every
 // route gives the same bits, checked against sums written out.

@@ -149,6 +149,18 @@ struct EinsumReduced {
     Array a, b;       ///< the operands with their private letters summed out
 };
 
+/// The one-operand einsum of both twins around their sums `sums(x)` (a
+/// linear map of x): entries that overflowed on the way are recomputed from
+/// the operand scaled by a power of two (recompute_overflowed), so an entry
+/// is ±inf only when its value lies beyond the double range, in both twins
+/// whatever order each adds in.
+template <class Array, class Sums>
+Array einsum_one_operand(const Array& a, Sums sums) {
+    Array R = sums(a);
+    recompute_overflowed(a, R, sums);
+    return R;
+}
+
 /// NumPy's contraction order for two operands: a letter that occurs in one
 /// operand only and not in the output is summed out of that operand alone,
 /// before the product is formed. `"ab,cd->"` then costs two sums of

@@ -101,6 +101,24 @@ void recompute_overflowed(const EA& A, const EB& B, EC& C, Product product) {
         if (!std::isfinite(C.data()[k])) C.data()[k] = std::ldexp(Cs.data()[k], -a - b);
 }
 
+/// The one-operand form of `recompute_overflowed`, for a linear map of A
+/// (the sums of a one-operand einsum): when A is finite but an entry of
+/// `C = map(A)` is not, a running sum overflowed on the way
+/// (\f$ (10^{308} + 10^{308}) - 10^{308} \f$ is \f$ 10^{308} \f$, not +inf).
+/// Recomputes \f$ C' = \text{map}(2^{a} A) \f$ with A balanced (entries
+/// below 2, so a sum of K of them stays below 2K) and replaces each such
+/// entry by \f$ 2^{-a} C'_k \f$: ±inf only where the true value lies beyond
+/// the double range. The two twins sum in different orders, so without it
+/// the same operand could overflow in one twin and not in the other.
+template <class EA, class EC, class Map>
+void recompute_overflowed(const EA& A, EC& C, Map map) {
+    if (all_finite(C) || !all_finite(A)) return;
+    const int a = balancing_exponent(A);
+    const EC Cs = map(scaled(A, a));
+    for (std::size_t k = 0; k < C.size(); ++k)
+        if (!std::isfinite(C.data()[k])) C.data()[k] = std::ldexp(Cs.data()[k], -a);
+}
+
 /// The scalar form of `recompute_overflowed`, for an inner product
 /// \f$ s = \sum_k x_k y_k \f$ (dot, gdt): when x and y are finite but s is
 /// not, returns \f$ 2^{-a-b}\, \text{product}(2^a x, 2^b y) \f$, which is
