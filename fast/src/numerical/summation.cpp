@@ -74,27 +74,32 @@ template <class T>
 Compensated<T> kahan_block(const T* x, std::size_t begin, std::size_t end) {
     using B = detail::batch_of<T>;
     constexpr std::size_t w = detail::width_of<T>;
-    B s[kUnroll], c[kUnroll];
-    for (std::size_t u = 0; u < kUnroll; ++u) s[u] = c[u] = B(T(0));
+    std::array<B, kUnroll> s, c;
+    s.fill(B(T(0)));
+    c.fill(B(T(0)));
     Compensated<T> total;
     detail::for_each_batch<T, kUnroll>(
         begin, end,
-        [&](std::size_t i, auto u) {
-            const B y = B::load_unaligned(x + i) - c[u];
-            const B t = s[u] + y;
-            c[u] = (t - s[u]) - y;
-            s[u] = t;
+        [&s, &c, x](std::size_t i, auto u) {
+            const B sum = std::get<u>(s);  // a copy: GCC then keeps every sum in a register
+            const B y = B::load_unaligned(x + i) - std::get<u>(c);
+            const B t = sum + y;
+            std::get<u>(c) = (t - sum) - y;
+            std::get<u>(s) = t;
         },
-        [&](std::size_t) {});
-    for (std::size_t u = 0; u < kUnroll; ++u) {
+        [](std::size_t) {});
+    auto fold = [&total](const B& su, const B& cu) {
         alignas(64) T ls[w], lc[w];
-        s[u].store_aligned(ls);
-        c[u].store_aligned(lc);
+        su.store_aligned(ls);
+        cu.store_aligned(lc);
         for (std::size_t l = 0; l < w; ++l) {
             total.add(ls[l]);
             total.add(-lc[l]);
         }
-    }
+    };
+    [&]<std::size_t... u>(std::index_sequence<u...>) {  // accumulators 0, 1, ..., in order
+        (fold(std::get<u>(s), std::get<u>(c)), ...);
+    }(std::make_index_sequence<kUnroll>{});
     for (std::size_t i = begin + (end - begin) / w * w; i < end; ++i) total.add(x[i]);  // scalar tail
     return total;
 }
