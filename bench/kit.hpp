@@ -40,6 +40,15 @@
 // A kernel that reads nothing (its inputs are computed, as Simpson's rule's
 // nodes) declares 0 bytes and gets no intensity: it is bounded by the peak
 // alone. Time-only kernels (time_only()) have neither.
+//
+// The roof next to the case. The suite measures the triad bandwidth and the
+// FMA peak once (roofline.cpp), but on a shared or virtual machine the DRAM
+// bandwidth drifts by tens of per cent within minutes, so a rate measured
+// minutes after the triad is set against a roof that is no longer there.
+// roof_from(n) makes the fast case at sizes ≥ n measure its own roof just
+// before it is timed (the triad for a GB/s kernel, the FMA peak for a
+// GFLOP/s one, each the median of 3 passes; roof.hpp), in the counter
+// `roof`; the report sets the rate against that roof where it exists.
 #pragma once
 
 #include <cstddef>
@@ -53,6 +62,8 @@
 #include <vector>
 
 #include <benchmark/benchmark.h>
+
+#include "roof.hpp"
 
 namespace dlmath::bench {
 
@@ -173,6 +184,13 @@ public:
         return *this;
     }
 
+    /// The fast case at sizes ≥ n measures its roof next to it (see the top
+    /// of the file): for the sizes at which the kernel has a roofline target.
+    Kernel& roof_from(long long n) {
+        roof_from_ = n;
+        return *this;
+    }
+
     /// Extra settings per size, e.g. repetitions for the noisy DRAM-sized cases.
     Kernel& tune(std::function<void(benchmark::internal::Benchmark*, long long)> t) {
         tune_ = std::move(t);
@@ -209,7 +227,9 @@ private:
             if (limits.skip_from > 0 && n >= limits.skip_from) continue;
             const std::string name = name_ + "/" + kase + "/" + std::to_string(n);
             const bool single_iteration = limits.single_iteration_from > 0 && n >= limits.single_iteration_from;
-            auto run = [f, n, kernel = name_, label, check, single_iteration, make = make_, work = work_](benchmark::State& state) {
+            const bool own_roof = kase == "fast" && roof_from_ > 0 && n >= roof_from_ && !work_.counter.empty();
+            auto run = [f, n, kernel = name_, label, check, single_iteration, own_roof, make = make_,
+                        work = work_](benchmark::State& state) {
                 const Inputs& in = kept_inputs<Inputs>(kernel, n, make);
                 if (!label.empty()) state.SetLabel(label);
                 if constexpr (!std::is_same_v<Check, std::nullptr_t>) {
@@ -227,6 +247,7 @@ private:
                 // whose single call fills the minimum time would report that
                 // first pass alone. A case limited to one iteration skips it.
                 if (!single_iteration) benchmark::DoNotOptimize(std::apply(f, in));
+                if (own_roof) state.counters["roof"] = work.counter == "GB/s" ? triad_gbs(3) : fma_peak_gflops(3);
                 for (auto _ : state) benchmark::DoNotOptimize(std::apply(f, in));
                 if (!work.counter.empty()) {
                     const double per_call = work.per_call(static_cast<std::size_t>(n));
@@ -249,6 +270,7 @@ private:
     std::vector<long long> sizes_;
     Make make_;
     benchmark::TimeUnit unit_ = benchmark::kMillisecond;
+    long long roof_from_ = 0;  // 0: the fast case does not measure its roof
     std::function<void(benchmark::internal::Benchmark*, long long)> tune_;
 };
 

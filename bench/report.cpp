@@ -6,7 +6,9 @@
 // fast/reference and fast/library (ratios of speed, i.e. of inverse times),
 // and the fraction of this machine's roofline that the fast case reaches
 // (memory-bound kernels against the triad bandwidth, compute-bound ones
-// against the FMA peak, both measured in the same run). Vectors that fit in
+// against the FMA peak, both measured in the same run; where the fast case
+// measured its own roof just before it ran, the counter `roof` of
+// bench/kit.hpp's roof_from, against that one). Vectors that fit in
 // a cache are read faster than the triad's DRAM bandwidth, so their fraction
 // can exceed 1; it is meaningful for the large sizes. Where a case was
 // repeated, its rate is the median of the repetitions.
@@ -52,7 +54,10 @@
 //                    is in the file (not with ReportAggregatesOnly), or null
 //     fast_over_reference, fast_over_library  speed ratios, on the fast
 //                    record only (null elsewhere or where a case is missing)
-//     roofline_fraction  rate over the triad bandwidth or the FMA peak
+//     roofline_fraction  rate over the triad bandwidth or the FMA peak:
+//                    the roof the case measured next to it where it did,
+//                    else the run's
+//     roof_next_to_case  that roof (GB/s or GFLOP/s, as the rate), or null
 //     contended      null, or {seconds, rate, cv, fast_over_reference,
 //                    fast_over_library, fraction_of_quiet}: the same case
 //                    under contention; fraction_of_quiet = contended rate
@@ -94,6 +99,7 @@ struct Case {
     bool from_median = false;  // seconds and rate are the median of the repetitions
     std::optional<double> cv;  // of the time over the repetitions
     std::optional<double> min_seconds, max_seconds;
+    std::optional<double> roof;  // the roof the case measured just before it ran (kit.hpp's roof_from)
 };
 
 // "step3" -> 3; anything else -> 0.
@@ -200,6 +206,7 @@ void add_entry(Case& c, const json& b) {
     c.seconds = c.error.empty() ? seconds : 0.0;
     c.unit.clear();
     c.rate = 0.0;
+    c.roof = b.contains("roof") && b["roof"].is_number() ? std::optional<double>(b["roof"].get<double>()) : std::nullopt;
     for (const char* unit : {"GFLOP/s", "GB/s"}) {
         if (b.contains(unit) && b[unit].is_number()) {
             c.unit = unit;
@@ -273,6 +280,7 @@ std::optional<double> speed_ratio(const Case* a, const Case* b) {
 
 std::optional<double> roofline_fraction(const Case* c, const Run& run) {
     if (!usable(c)) return std::nullopt;
+    if (!c->unit.empty() && c->roof && *c->roof > 0) return c->rate / *c->roof;
     if (c->unit == "GB/s" && run.triad && *run.triad > 0) return c->rate / *run.triad;
     if (c->unit == "GFLOP/s" && run.peak && *run.peak > 0) return c->rate / *run.peak;
     return std::nullopt;
@@ -305,7 +313,9 @@ void print_main_table(const Run& run, const Run* contended, bool contended_alone
                      "rates and ratios measured beside a competing busy process alone.\n\n";
     std::cout << "Rates are GB/s for memory-bound kernels and GFLOP/s for compute-bound ones; ratios compare "
                  "speeds (inverse times) of the fast case against the others; 'roofline' is the fast case's "
-                 "rate over the triad bandwidth or the FMA peak (above 1 for data that fits in a cache; meaningful for the large sizes).\n\n";
+                 "rate over the triad bandwidth or the FMA peak (above 1 for data that fits in a cache; meaningful for the large sizes). "
+                 "Where a roofline target applies, the fast case measured that roof again just before it ran, and is set against it "
+                 "(marked *): the machine's bandwidth drifts within minutes.\n\n";
     if (contended)
         std::cout << "Under contention (" << contended->file << ", beside a competing busy process): the fast case "
                      "over the reference, target ≥ 1, and the fast case's rate as a fraction of its quiet rate, "
@@ -320,7 +330,8 @@ void print_main_table(const Run& run, const Run* contended, bool contended_alone
         const auto roof = roofline_fraction(fast, run);
         std::cout << "| " << r.kernel << " | " << human_size(r.size) << " | " << (unit.empty() ? "time" : unit) << " | "
                   << cell(ref) << " | " << cell(fast) << " | " << cell(lib) << " | " << times(speed_ratio(fast, ref))
-                  << " | " << times(speed_ratio(fast, lib)) << " | " << (roof ? fixed(*roof, 2) : "–") << " |";
+                  << " | " << times(speed_ratio(fast, lib)) << " | " << (roof ? fixed(*roof, 2) : "–")
+                  << (roof && fast->roof ? "*" : "") << " |";
         if (contended) {
             const Row* c = contended->find({r.kernel, r.size});
             const auto vs_ref = c ? speed_ratio(c->find("fast"), c->find("reference")) : std::nullopt;
@@ -444,6 +455,7 @@ ordered summary(const Run* quiet, const Run* contended) {
             rec["fast_over_reference"] = is_fast && q ? maybe(speed_ratio(qc, q->find("reference"))) : ordered(nullptr);
             rec["fast_over_library"] = is_fast && q ? maybe(speed_ratio(qc, q->find("library"))) : ordered(nullptr);
             rec["roofline_fraction"] = quiet ? maybe(roofline_fraction(qc, *quiet)) : ordered(nullptr);
+            rec["roof_next_to_case"] = qc ? maybe(qc->roof) : ordered(nullptr);
             if (cc) {
                 rec["contended"] = {
                     {"seconds", usable(cc) ? ordered(cc->seconds) : ordered(nullptr)},

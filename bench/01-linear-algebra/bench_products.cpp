@@ -103,6 +103,7 @@ void register_all() {
     // to a minute per call; the blocked steps show the ladder's top there.
     constexpr Limits slow_steps{.skip_from = 2048};
     kernel("matmul", matmul_flops, {64, 128, 256, 512, 1024, 2048}, two_matrices)
+        .roof_from(1024)
         .reference([](const Matrix& A, const Matrix& B) { return dlmath::reference::matmul(A, B); },
                    {.single_iteration_from = 1024, .skip_from = 2048})  // several seconds at 1024
         .step(1, "i-p-j loops + xsimd", ladder::gemm_step1, agrees_with_fast, slow_steps)

@@ -32,6 +32,7 @@ auto one_vector(std::size_t n) { return std::tuple{uniform<Vector>({n}, 3)}; }
 
 void register_all() {
     kernel("dot", bytes([](std::size_t n) { return 16.0 * n; }, [](std::size_t n) { return 2.0 * n; }), sizes, two_vectors)
+        .roof_from(100'000'000)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x, const Vector& y) { return dlmath::reference::dot(x, y); })
@@ -40,6 +41,7 @@ void register_all() {
 
     // |x|² summed, one square root: 2 flops per element
     kernel("norm2", bytes([](std::size_t n) { return 8.0 * n; }, [](std::size_t n) { return 2.0 * n + 1.0; }), sizes, one_vector)
+        .roof_from(100'000'000)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::norm(x, 2.0); })
@@ -48,6 +50,7 @@ void register_all() {
         .library([](const Vector& x) { return cblas_dnrm2(len(x), x.data(), 1); });
 
     kernel("norm1", bytes([](std::size_t n) { return 8.0 * n; }, [](std::size_t n) { return 2.0 * n; }), sizes, one_vector)
+        .roof_from(100'000'000)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::norm(x, 1.0); })

@@ -35,6 +35,7 @@ void register_all() {
     kernel("gaussian_log_pdf", bytes([](std::size_t n) { return 16.0 * n; }, [](std::size_t n) { return 5.0 * n; }),
            sizes,
            [](std::size_t n) { return std::tuple{normal<Vector>({n}, 1)}; })
+        .roof_from(100'000'000)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::log_pdf(g, x); },
                    Limits{.single_iteration_from = 100'000'000})

@@ -49,6 +49,7 @@ Matrix library_cov(const Matrix& X) {
 
 void register_all() {
     kernel("mean", bytes([](std::size_t n) { return 8.0 * n; }, [](std::size_t n) { return n + 1.0; }), sizes, one_vector)
+        .roof_from(10'000'000)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::mean(x); })
@@ -57,6 +58,7 @@ void register_all() {
 
     // two passes over x: 16 bytes per element; the sum, then (x − x̄)² summed: 4 flops
     kernel("var", bytes([](std::size_t n) { return 16.0 * n; }, [](std::size_t n) { return 4.0 * n; }), sizes, one_vector)
+        .roof_from(10'000'000)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::var(x); })

@@ -32,6 +32,7 @@ auto arguments(std::size_t n) {
 void register_all() {
     // |x|, exp, 1 + t, the division and the sign's choice: 5 flops per element
     kernel("sigmoid", bytes([](std::size_t n) { return 16.0 * n; }, [](std::size_t n) { return 5.0 * n; }), sizes, arguments)
+        .roof_from(10'000'000)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::sigmoid(x); })
@@ -43,6 +44,7 @@ void register_all() {
 
     // max(x, 0) + log1p(exp(−|x|)): 5 flops per element
     kernel("softplus", bytes([](std::size_t n) { return 16.0 * n; }, [](std::size_t n) { return 5.0 * n; }), sizes, arguments)
+        .roof_from(10'000'000)
         .unit(benchmark::kMicrosecond)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::softplus(x); })

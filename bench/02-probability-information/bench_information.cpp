@@ -41,18 +41,21 @@ auto two(std::size_t n) { return std::tuple{distribution(n, 1), distribution(n, 
 void register_all() {
     // −Σ p log p and −Σ p log q: log, product, sum; p log(p/q): one division more
     kernel("entropy", bytes([](std::size_t n) { return 8.0 * n; }, [](std::size_t n) { return 3.0 * n; }), sizes, one)
+        .roof_from(100'000'000)
         .tune(tune)
         .reference([](const Vector& p) { return dlmath::reference::entropy(p); })
         .fast([](const Vector& p) { return dlmath::fast::entropy(p); })
         .library([](const Vector& p) { return -xt::sum(p * xt::log(p))(); });  // no check, no 0 log 0
 
     kernel("cross_entropy", bytes([](std::size_t n) { return 16.0 * n; }, [](std::size_t n) { return 3.0 * n; }), sizes, two)
+        .roof_from(100'000'000)
         .tune(tune)
         .reference([](const Vector& p, const Vector& q) { return dlmath::reference::cross_entropy(p, q); })
         .fast([](const Vector& p, const Vector& q) { return dlmath::fast::cross_entropy(p, q); })
         .library([](const Vector& p, const Vector& q) { return -xt::sum(p * xt::log(q))(); });
 
     kernel("kl_divergence", bytes([](std::size_t n) { return 16.0 * n; }, [](std::size_t n) { return 4.0 * n; }), sizes, two)
+        .roof_from(100'000'000)
         .tune(tune)
         .reference([](const Vector& p, const Vector& q) { return dlmath::reference::kl_divergence(p, q); })
         .fast([](const Vector& p, const Vector& q) { return dlmath::fast::kl_divergence(p, q); })

@@ -77,6 +77,7 @@ void register_all() {
     // (softmax) or − log s (log_softmax): 5 flops; logsumexp: 4
     const auto read_write = bytes([](std::size_t n) { return 16.0 * n * n; }, [](std::size_t n) { return 5.0 * n * n; });
     kernel("softmax", read_write, sizes, logits)
+        .roof_from(4096)
         .unit(benchmark::kMillisecond)
         .tune(tune)
         .reference([](const Matrix& X) { return dlmath::reference::softmax(X, 1); })
@@ -91,6 +92,7 @@ void register_all() {
 
     kernel("logsumexp", bytes([](std::size_t n) { return 8.0 * n * n; }, [](std::size_t n) { return 4.0 * n * n + 2.0 * n; }),
            sizes, logits)
+        .roof_from(4096)
         .unit(benchmark::kMillisecond)
         .tune(tune)
         .reference([](const Matrix& X) { return dlmath::reference::logsumexp(X, 1); })
@@ -98,6 +100,7 @@ void register_all() {
         .library(xt_logsumexp);
 
     kernel("log_softmax", read_write, sizes, logits)
+        .roof_from(4096)
         .unit(benchmark::kMillisecond)
         .tune(tune)
         .reference([](const Matrix& X) { return dlmath::reference::log_softmax(X, 1); })

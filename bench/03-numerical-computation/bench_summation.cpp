@@ -34,6 +34,7 @@ auto one(std::size_t n) { return std::tuple{uniform<Vector>({n}, 1)}; }
 
 void register_all() {
     kernel("sum_pairwise", bytes([](std::size_t n) { return 8.0 * n; }, [](std::size_t n) { return 1.0 * n; }), sizes, one)
+        .roof_from(100'000'000)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::sum_pairwise(x); })
         .fast([](const Vector& x) { return dlmath::fast::sum_pairwise(x); })
@@ -41,6 +42,7 @@ void register_all() {
 
     // Kahan's step: y = x − c, t = s + y, c = (t − s) − y: 4 flops per element
     kernel("sum_kahan", bytes([](std::size_t n) { return 8.0 * n; }, [](std::size_t n) { return 4.0 * n; }), sizes, one)
+        .roof_from(100'000'000)
         .tune(tune)
         .reference([](const Vector& x) { return dlmath::reference::sum_kahan(x); })
         .fast([](const Vector& x) { return dlmath::fast::sum_kahan(x); })

@@ -173,6 +173,7 @@ void register_all() {
            bytes([](std::size_t n) { return 8.0 * static_cast<double>(n * (columns + 1) + columns); },
                  [](std::size_t n) { return static_cast<double>(n) * (4.0 * columns + 16.0); }),
            {100000, 1000000}, logistic_data)
+        .roof_from(1000000)
         .unit(benchmark::kMillisecond)
         .reference([](const Matrix& X, const Vector& y, const Vector& w) {
             return dlmath::reference::logistic_loss_gradient(X, y, w);

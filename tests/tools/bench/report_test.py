@@ -41,19 +41,22 @@ def aggregate(name, which, real_time, unit, rate, repetitions=3):
             "GB/s": rate}
 
 
-def run(small, large, large_repetitions):
-    """small: {case: ns} at n = 1000; large: {case: (median s, cv, [repetitions in s] or None)} at 10^8."""
+def run(small, large, large_repetitions, roof=None):
+    """small: {case: ns} at n = 1000; large: {case: (median s, cv, [repetitions in s] or None)} at 10^8;
+    roof: the triad the fast case at 10^8 measured next to it (the counter "roof"), or None."""
     bytes_small, bytes_large = 16.0 * 1000, 16.0 * 1e8
     entries = []
     for case, ns in small.items():
         entries.append(iteration(f"dot/{case}/1000/real_time", ns, "ns", bytes_small / ns))
     for case, (median, cv, reps) in large.items():
         name = f"dot/{case}/100000000/repeats:3/real_time"
+        extra = {"roof": roof} if roof is not None and case == "fast" else {}
         for i, seconds in enumerate(reps or []):
             entries.append(iteration(name, seconds * 1e3, "ms", bytes_large / seconds / 1e9,
-                                     repetitions=large_repetitions, repetition_index=i))
-        entries.append(aggregate(name, "mean", median * 1e3, "ms", bytes_large / median / 1e9))
-        entries.append(aggregate(name, "median", median * 1e3, "ms", bytes_large / median / 1e9))
+                                     repetitions=large_repetitions, repetition_index=i, **extra))
+        for which in ("mean", "median"):
+            entries.append(aggregate(name, which, median * 1e3, "ms", bytes_large / median / 1e9))
+            entries[-1].update(extra)
         entries.append(aggregate(name, "cv", cv, "ms", cv))
     return entries
 
@@ -100,11 +103,12 @@ quiet, contended, summary_path = (os.path.join(tmp, f) for f in ("results.json",
 # ---------------------------------------------------------------- the quiet run and its summary
 write_run(quiet, run({"reference": 4000.0, "fast": 1000.0, "library": 2000.0},
                      {"reference": (0.4, 0.05, None), "fast": (0.1, 0.02, [0.09, 0.1, 0.11]),
-                      "library": (0.2, 0.01, None)}, 3))
+                      "library": (0.2, 0.01, None)}, 3, roof=32.0))
 rc, out, err = report("--summary", summary_path, quiet)
 check(rc == 0, f"the quiet report exits 0 (got {rc}: {err})")
 check("| dot | 10^3 | GB/s | 4.00 | 16.00 | 8.00 | 4.00× | 2.00× | 0.80 |" in out, "the quiet table's row at 10^3:\n" + out)
-check("| dot | 10^8 | GB/s | 4.00 | 16.00 | 8.00 | 4.00× | 2.00× | 0.80 |" in out, "the quiet table's row at 10^8")
+# at 10^8 the fast case measured its own roof, 32 GB/s, next to it: 16 / 32, not the run's 16 / 20
+check("| dot | 10^8 | GB/s | 4.00 | 16.00 | 8.00 | 4.00× | 2.00× | 0.50* |" in out, "the quiet table's row at 10^8:\n" + out)
 check("triad bandwidth 20.0 GB/s, FMA peak 100.0 GFLOP/s" in out, "the roofline in the heading")
 check("contended" not in out, "no contended columns without a contended run")
 text = open(summary_path).read()
@@ -125,6 +129,7 @@ check(close(fast.get("seconds"), 1e-6) and close(fast.get("rate"), 16.0) and fas
 check(close(fast.get("fast_over_reference"), 4.0), f"fast/reference is 4 (not 1/4): {fast.get('fast_over_reference')}")
 check(close(fast.get("fast_over_library"), 2.0), f"fast/library is 2 (not 1/2): {fast.get('fast_over_library')}")
 check(close(fast.get("roofline_fraction"), 0.8), f"the roofline fraction: {fast.get('roofline_fraction')}")
+check("roof_next_to_case" in fast and fast["roof_next_to_case"] is None, f"no roof of its own at 10^3: {fast}")
 check(fast.get("cv") is None and fast.get("min_seconds") is None and fast.get("repetitions") == 1,
       f"no spread for a case run once: {fast}")
 check(fast.get("contended", 0) is None, "no contended figures without a contended run")
@@ -134,6 +139,8 @@ big = record(s, "dot", 100000000, "fast")
 check(close(big.get("seconds"), 0.1) and close(big.get("cv"), 0.02) and big.get("repetitions") == 3,
       f"the repeated case: the median and the cv aggregate: {big}")
 check(close(big.get("min_seconds"), 0.09) and close(big.get("max_seconds"), 0.11), f"min and max seconds: {big}")
+check(close(big.get("roof_next_to_case"), 32.0) and close(big.get("roofline_fraction"), 0.5),
+      f"the roof measured next to the case, and the fraction of it: {big}")
 lib = record(s, "dot", 100000000, "library")
 check(close(lib.get("cv"), 0.01) and lib.get("min_seconds") is None, f"aggregates only: cv, no min/max: {lib}")
 
@@ -146,7 +153,7 @@ check(rc == 0, f"the contended report exits 0 (got {rc}: {err})")
 check("| fast/reference contended | contended/quiet |" in out, "the contended columns:\n" + out)
 check("| dot | 10^3 | GB/s | 4.00 | 16.00 | 8.00 | 4.00× | 2.00× | 0.80 | 0.80× ✗ | 0.20 ✗ |" in out,
       "the contended row at 10^3, both misses marked")
-check("| dot | 10^8 | GB/s | 4.00 | 16.00 | 8.00 | 4.00× | 2.00× | 0.80 | 3.20× | 0.80 |" in out,
+check("| dot | 10^8 | GB/s | 4.00 | 16.00 | 8.00 | 4.00× | 2.00× | 0.50* | 3.20× | 0.80 |" in out,
       "the contended row at 10^8")
 s = json.load(open(summary_path))
 c = record(s, "dot", 1000, "fast").get("contended") or {}
