@@ -9,6 +9,7 @@
 
 #include "dlmath/fast/numerical/derivatives.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <exception>
 #include <vector>
@@ -21,22 +22,30 @@ namespace dlmath::fast {
 namespace {
 
 // The loop over coordinates handed to the shared gradient and Jacobian:
-// body(xw, j) for j = 0 .. n-1, shared among threads from
-// fd_parallel_threshold coordinates on (below, the reference's serial loop);
-// xw is the calling thread's copy of x.
+// body(xw, j) for j = 0 .. n-1, xw the calling thread's copy of x.
+// Coordinate 0 is computed first, alone and timed. The others are shared
+// among threads when at that cost they come to fd_parallel_work or more
+// (config.hpp); below, or when the team is one thread, the loop goes on
+// serially, the reference's loop itself.
 // An exception may not leave an OpenMP region: the one of the lowest j is
 // kept and rethrown, as a serial loop would have thrown it first.
 struct ParallelCoordinates {
     template <class Body>
     void operator()(const Vector& x, Body body) const {
+        using clock = std::chrono::steady_clock;
         const std::size_t n = x.size();
-        const int team = n < fd_parallel_threshold ? 1 : dlmath::fast::team_size();
+        if (n == 0) return;
+        Vector x0 = x;
+        const auto start = clock::now();
+        body(x0, 0);  // throws here exactly as the serial loop would
+        const auto rest = (clock::now() - start) * static_cast<long long>(n - 1);
+        const int team = n < fd_parallel_min || rest < fd_parallel_work ? 1 : dlmath::fast::team_size();
         if (team == 1) {
-            // one thread (few coordinates, or the other cores busy): the
-            // reference's loop itself, so that the fast twin does the same
-            // work as its reference there; an OpenMP region of one thread
-            // would add its set-up and a try block per coordinate.
-            dlmath::detail::SerialCoordinates{}(x, body);
+            // one thread (little work, or the other cores busy): the rest of
+            // the reference's loop on the same copy, so that the fast twin
+            // does the reference's work there; an OpenMP region of one
+            // thread would add its set-up and a try block per coordinate.
+            for (std::size_t j = 1; j < n; ++j) body(x0, j);
             return;
         }
         std::size_t first_bad = n;  // the lowest coordinate that threw, and its exception
@@ -45,7 +54,7 @@ struct ParallelCoordinates {
         {
             Vector xw = x;
 #pragma omp for schedule(static)
-            for (long long jj = 0; jj < static_cast<long long>(n); ++jj) {
+            for (long long jj = 1; jj < static_cast<long long>(n); ++jj) {
                 const auto j = static_cast<std::size_t>(jj);
                 try {
                     body(xw, j);

@@ -1,8 +1,9 @@
 // Derivatives by finite differences, fast twin: the gradient and Jacobian
 // agree with the reference bit for bit (each coordinate is the same
-// computation) on both sides of the threading threshold and for every thread
+// computation) on both sides of the decision to share them among threads, and for every thread
 // count; errors are the reference's, the lowest coordinate's first.
 
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
@@ -54,18 +55,32 @@ RC_GTEST_PROP(DerivativesAgreement, JacobianIsTheReferenceBitForBit, ()) {
     RC_ASSERT(fast::jacobian(soft_map, x, 1e-5) == ref::jacobian(soft_map, x, 1e-5));
 }
 
-// Either side of fd_parallel_threshold (the threaded path: each thread its own copy of x).
-TEST(DerivativesAgreement, BothSidesOfTheThreadingThreshold) {
-    for (std::size_t n : {fast::fd_parallel_threshold - 1, fast::fd_parallel_threshold + 13}) {
+// Long enough for threads: soft_loss reads all n entries a call (two calls a
+// coordinate), so n = 2003 coordinates are some 8 million terms, milliseconds
+// of work, far past fd_parallel_work whatever the first coordinate's timing.
+constexpr std::size_t threaded_n = 2003;
+
+// Both sides of the decision: fewer than fd_parallel_min coordinates (always
+// one thread), and threaded_n, where the calls must come from more than one
+// thread of a team of two. Either way the bits are the reference's.
+TEST(DerivativesAgreement, BothSidesOfTheThreadingDecision) {
+    const scoped_threads two(2);
+    for (std::size_t n : {fast::fd_parallel_min - 1, threaded_n}) {
         const Vector x = random<Vector>({n}, n, 3.0);
-        EXPECT_EQ(fast::gradient(soft_loss, x), ref::gradient(soft_loss, x)) << n;
+        std::atomic<bool> other_thread{false};
+        const fast::Objective watched = [&](const Vector& p) {
+            if (omp_get_thread_num() != 0) other_thread = true;
+            return soft_loss(p);
+        };
+        EXPECT_EQ(fast::gradient(watched, x), ref::gradient(soft_loss, x)) << n;
+        EXPECT_EQ(other_thread.load(), n == threaded_n) << n;
         EXPECT_EQ(fast::gradient(soft_loss, x, 1e-4), ref::gradient(soft_loss, x, 1e-4)) << n;
         EXPECT_EQ(fast::jacobian(soft_map, x), ref::jacobian(soft_map, x)) << n;
     }
 }
 
 TEST(DerivativesReproducibility, ResultsDoNotDependOnTheThreadCount) {
-    const Vector x = random<Vector>({fast::fd_parallel_threshold + 3}, 4);
+    const Vector x = random<Vector>({threaded_n}, 4);
     const Vector g = fast::gradient(soft_loss, x);
     const Matrix J = fast::jacobian(soft_map, x);
     for (int t : {1, 2, 3}) {
@@ -87,8 +102,10 @@ TEST(DerivativesBadInput, FastTwinThrowsTheReferenceErrors) {
                       [&] { ref::jacobian(soft_map, Vector{1.0}, kNaN); });
     expect_same_error([&] { fast::jacobian(fast::VectorFunction{}, Vector{1.0}); },
                       [&] { ref::jacobian(ref::VectorFunction{}, Vector{1.0}); });
-    // F whose length changes past coordinate 300 (n is in the threaded range): the lowest coordinate
-    const std::size_t n = fast::fd_parallel_threshold + 100;
+    // F whose length changes past coordinate 300 (each call scans the argument, so that
+    // threaded_n coordinates are shared among threads): the lowest coordinate
+    const scoped_threads two(2);
+    const std::size_t n = threaded_n;
     const fast::VectorFunction bad = [](const Vector& p) {
         for (std::size_t j = 300; j < p.size(); ++j)
             if (p(j) != 0.0) return Vector{1.0};

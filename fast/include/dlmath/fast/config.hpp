@@ -10,6 +10,7 @@
 /// cases from these names, so that both sides of each threshold are covered.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 
 namespace dlmath::fast {
@@ -109,17 +110,20 @@ inline constexpr std::size_t stable_parallel_threshold = std::size_t{1} << 15;
 /// parallel and combined in block order: the blocks depend on n only.
 inline constexpr std::size_t stable_block = std::size_t{1} << 13;
 /// Finite-difference gradients and Jacobians (fast::gradient, fast::jacobian)
-/// share their coordinates among threads from this many coordinates (4096).
-/// Each coordinate costs two evaluations of the function, and each thread a
-/// private copy of the point. The threshold is set for the cheapest
-/// functions, which read a few entries of their argument (some 50-100 ns a
-/// coordinate, the std::function call and the moves included): 4096
-/// coordinates are then 0.2-0.4 ms of work, well above the OpenMP team's
-/// wake-up and barrier even on a machine busy with other processes, where
-/// 1000 coordinates ran ten times slower threaded than on one thread. A
-/// function that reads its whole argument costs n operations a call and
-/// would pay from far fewer coordinates.
-inline constexpr std::size_t fd_parallel_threshold = 4096;
+/// share their coordinates among threads when the work is worth a team. The
+/// cost of a coordinate is two evaluations of the function, which the
+/// library cannot know in advance: from 50 ns for a function that reads a
+/// few entries of its argument to milliseconds for one that reads all of
+/// it. So the first coordinate is computed alone and timed, and the others
+/// are shared when, at that cost, they would take at least this long on one
+/// thread (100 µs): several times the wake-up and the closing barrier of a
+/// team whose threads had gone to sleep (tens of µs). Below, the fast twin
+/// runs the reference's serial loop.
+inline constexpr std::chrono::microseconds fd_parallel_work{100};
+/// ... and at least this many coordinates (64), so that a slow first call
+/// (cold caches, a page fault) does not send a handful of coordinates to a
+/// team.
+inline constexpr std::size_t fd_parallel_min = 64;
 /// The composite quadrature rules (fast::riemann_left, riemann_midpoint, trapezoid,
 /// simpson) split their panels over threads from this many panels on (2^12). The
 /// integrand is a call through std::function (some 2–20 ns each, more for a costly f),
