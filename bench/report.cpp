@@ -11,7 +11,9 @@
 // bench/kit.hpp's roof_from, against that one). Vectors that fit in
 // a cache are read faster than the triad's DRAM bandwidth, so their fraction
 // can exceed 1; it is meaningful for the large sizes. Where a case was
-// repeated, its rate is the median of the repetitions.
+// repeated, its rate is the median of the repetitions; where their cv
+// exceeds 0.25 (a repetition stalled), that rate and every ratio and
+// fraction it enters are marked ~.
 //
 // Kernels with a ladder (cases step1, step2, …, each labelled with what it
 // changes) get a second table: per size, step 0 (the reference case), each
@@ -288,11 +290,26 @@ std::optional<double> roofline_fraction(const Case* c, const Run& run) {
 
 std::string times(std::optional<double> r) { return r ? fixed(*r, 2) + "×" : std::string("–"); }
 
+// A repeated case whose repetitions disagree by more than this (the cv of
+// its time) ran while something else disturbed the machine: one stalled
+// repetition among five gives a cv near 1. Its median is shown, marked ~,
+// to be measured again before it is read.
+constexpr double noisy_cv = 0.25;
+
+bool noisy(const Case* c) { return c && c->cv && *c->cv > noisy_cv; }
+
+// a speed ratio, marked ~ where either case was disturbed
+std::string ratio_cell(const Case* a, const Case* b) {
+    const auto r = speed_ratio(a, b);
+    return times(r) + (r && (noisy(a) || noisy(b)) ? " ~" : "");
+}
+
 std::string cell(const Case* c) {
     if (!c) return "–";
     if (!c->error.empty()) return "failed";
-    if (!c->unit.empty()) return fixed(c->rate, 2);
-    return fixed(c->seconds * 1e3, 3) + " ms";
+    const std::string mark = noisy(c) ? " ~" : "";
+    if (!c->unit.empty()) return fixed(c->rate, 2) + mark;
+    return fixed(c->seconds * 1e3, 3) + " ms" + mark;
 }
 
 ordered maybe(std::optional<double> v) { return v ? ordered(*v) : ordered(nullptr); }
@@ -315,7 +332,10 @@ void print_main_table(const Run& run, const Run* contended, bool contended_alone
                  "speeds (inverse times) of the fast case against the others; 'roofline' is the fast case's "
                  "rate over the triad bandwidth or the FMA peak (above 1 for data that fits in a cache; meaningful for the large sizes). "
                  "Where a roofline target applies, the fast case measured that roof again just before it ran, and is set against it "
-                 "(marked *): the machine's bandwidth drifts within minutes.\n\n";
+                 "(marked *): the machine's bandwidth drifts within minutes. "
+                 "A rate marked ~ is the median of repetitions that disagree by more than a quarter (cv above "
+              << fixed(noisy_cv, 2) << "), and so is every ratio it enters: the machine was disturbed while they "
+                 "ran; measure that case again (a --benchmark_filter run) before reading it.\n\n";
     if (contended)
         std::cout << "Under contention (" << contended->file << ", beside a competing busy process): the fast case "
                      "over the reference, target ≥ 1, and the fast case's rate as a fraction of its quiet rate, "
@@ -329,15 +349,19 @@ void print_main_table(const Run& run, const Run* contended, bool contended_alone
         const std::string unit = fast ? fast->unit : (ref ? ref->unit : "");
         const auto roof = roofline_fraction(fast, run);
         std::cout << "| " << r.kernel << " | " << human_size(r.size) << " | " << (unit.empty() ? "time" : unit) << " | "
-                  << cell(ref) << " | " << cell(fast) << " | " << cell(lib) << " | " << times(speed_ratio(fast, ref))
-                  << " | " << times(speed_ratio(fast, lib)) << " | " << (roof ? fixed(*roof, 2) : "–")
-                  << (roof && fast->roof ? "*" : "") << " |";
+                  << cell(ref) << " | " << cell(fast) << " | " << cell(lib) << " | " << ratio_cell(fast, ref) << " | "
+                  << ratio_cell(fast, lib) << " | " << (roof ? fixed(*roof, 2) : "–")
+                  << (roof && fast->roof ? "*" : "") << (roof && noisy(fast) ? " ~" : "") << " |";
         if (contended) {
             const Row* c = contended->find({r.kernel, r.size});
-            const auto vs_ref = c ? speed_ratio(c->find("fast"), c->find("reference")) : std::nullopt;
-            const auto of_quiet = c ? speed_ratio(c->find("fast"), fast) : std::nullopt;
-            std::cout << " " << times(vs_ref) << (vs_ref && *vs_ref < 1.0 ? " ✗" : "") << " | "
-                      << (of_quiet ? fixed(*of_quiet, *of_quiet < 0.1 ? 3 : 2) : "–") << (of_quiet && *of_quiet < 0.5 ? " ✗" : "") << " |";
+            const Case* cf = c ? c->find("fast") : nullptr;
+            const auto vs_ref = c ? speed_ratio(cf, c->find("reference")) : std::nullopt;
+            const auto of_quiet = c ? speed_ratio(cf, fast) : std::nullopt;
+            const char* vs_ref_noise = noisy(cf) || (c && noisy(c->find("reference"))) ? " ~" : "";
+            const char* of_quiet_noise = noisy(cf) || noisy(fast) ? " ~" : "";
+            std::cout << " " << times(vs_ref) << (vs_ref && *vs_ref < 1.0 ? " ✗" : "") << (vs_ref ? vs_ref_noise : "")
+                      << " | " << (of_quiet ? fixed(*of_quiet, *of_quiet < 0.1 ? 3 : 2) : "–")
+                      << (of_quiet && *of_quiet < 0.5 ? " ✗" : "") << (of_quiet ? of_quiet_noise : "") << " |";
         }
         std::cout << "\n";
     }

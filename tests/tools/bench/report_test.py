@@ -174,6 +174,23 @@ alone = record(s, "dot", 1000, "fast")
 check(alone.get("seconds") is None and close((alone.get("contended") or {}).get("fast_over_reference"), 0.8),
       f"without a quiet run the summary has the contended figures only: {alone}")
 
+# ---------------------------------------------------------------- a disturbed case
+# the fast case at 10^8 with one stalled repetition (cv 0.9): its median is shown, marked ~, and so are
+# the ratios under contention that it enters; the others (cv 0.05 and 0.01, and 0.25 exactly) are not
+noisy_path = os.path.join(tmp, "noisy.json")
+write_run(noisy_path, run({"reference": 4000.0, "fast": 1000.0, "library": 2000.0},
+                          {"reference": (0.4, 0.25, None), "fast": (0.1, 0.9, [0.09, 0.1, 0.6]),
+                           "library": (0.2, 0.01, None)}, 3, roof=32.0))
+rc, out, err = report(noisy_path)
+check(rc == 0, f"the report of a disturbed run exits 0 (got {rc}: {err})")
+check("| dot | 10^8 | GB/s | 4.00 | 16.00 ~ | 8.00 | 4.00× ~ | 2.00× ~ | 0.50* ~ |" in out,
+      "the disturbed case marked ~, its neighbours not:\n" + out)
+check("| dot | 10^3 | GB/s | 4.00 | 16.00 | 8.00 | 4.00× | 2.00× | 0.80 |" in out, "a case run once is not marked")
+check("cv above 0.25" in out, "the mark explained")
+rc, out, err = report("--contended", noisy_path, quiet)
+check("| dot | 10^8 | GB/s | 4.00 | 16.00 | 8.00 | 4.00× | 2.00× | 0.50* | 4.00× ~ | 1.00 ~ |" in out,
+      "the contended ratios of a disturbed case marked ~:\n" + out)
+
 # ---------------------------------------------------------------- compare
 old = {"format": "dlmath-bench-summary 1", "machine": {}, "roofline": {}, "contended_roofline": None, "records": [
     # fast at 10^8 was twice as fast: a regression (0.50×)
