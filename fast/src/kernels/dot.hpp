@@ -14,14 +14,13 @@ namespace dlmath::fast::detail {
 //! [dot_block]
 // Sum of x[i]*y[i] over [begin, end): four independent accumulators so that
 // four FMAs are in flight at once (the FMA latency is ~4 cycles), then a
-// fixed-order horizontal add and a scalar tail (sum_batches, simd.hpp).
+// fixed-order horizontal add and a scalar tail (sum_streams, simd.hpp: the
+// loads of x on aligned addresses, the order that of sum_batches).
 template <class T>
 inline T dot_block(const T* x, const T* y, std::size_t begin, std::size_t end) {
-    return sum_batches<T, 4>(
-        begin, end,
-        [x, y](batch_of<T> acc, std::size_t i) {
-            return detail::fma(xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i), acc);
-        },
+    return sum_streams<T, 4>(
+        std::array<const T*, 2>{x, y}, begin, end,
+        [](batch_of<T> acc, const std::array<batch_of<T>, 2>& v) { return detail::fma(v[0], v[1], acc); },
         [x, y](T s, std::size_t i) { return s + x[i] * y[i]; });
 }
 //! [dot_block]

@@ -30,12 +30,11 @@ using detail::W;
 // accumulators. Bound attacked: memory (1 or 2 flops per 8 bytes read).
 template <int Power>
 double abs_power_sum_block(const double* x, std::size_t begin, std::size_t end) {
-    return detail::sum_batches<double, 2>(
-        begin, end,
-        [x](batch acc, std::size_t i) {
-            const batch v = xsimd::load_unaligned(x + i);
-            if constexpr (Power == 1) return acc + xsimd::abs(v);
-            else return acc + v * v;
+    return detail::sum_streams<double, 2>(
+        std::array<const double*, 1>{x}, begin, end,
+        [](batch acc, const std::array<batch, 1>& v) {
+            if constexpr (Power == 1) return acc + xsimd::abs(v[0]);
+            else return acc + v[0] * v[0];
         },
         [x](double s, std::size_t i) { return s + ((Power == 1) ? std::fabs(x[i]) : x[i] * x[i]); });
 }

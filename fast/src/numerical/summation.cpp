@@ -30,8 +30,8 @@ constexpr std::size_t kUnroll = 4;  // independent accumulators: 4 additions in 
 template <class T>
 T leaf_sum(const T* x, std::size_t begin, std::size_t end) {
     using B = detail::batch_of<T>;
-    return detail::sum_batches<T, kUnroll>(
-        begin, end, [x](const B& acc, std::size_t i) { return acc + B::load_unaligned(x + i); },
+    return detail::sum_streams<T, kUnroll>(
+        std::array<const T*, 1>{x}, begin, end, [](const B& acc, const std::array<B, 1>& v) { return acc + v[0]; },
         [x](T s, std::size_t i) { return s + x[i]; });
 }
 
@@ -74,33 +74,29 @@ template <class T>
 Compensated<T> kahan_block(const T* x, std::size_t begin, std::size_t end) {
     using B = detail::batch_of<T>;
     constexpr std::size_t w = detail::width_of<T>;
-    std::array<B, kUnroll> s, c;
-    s.fill(B(T(0)));
-    c.fill(B(T(0)));
+    std::array<std::array<B, 2>, kUnroll> acc;  // accumulator u: its sums acc[u][0], compensations acc[u][1]
+    for (auto& a : acc) a = {B(T(0)), B(T(0))};
+    auto step = [](std::array<B, 2>& sc, const std::array<B, 1>& v) {
+        const B sum = sc[0];  // a copy: GCC then keeps every sum in a register
+        const B y = v[0] - sc[1];
+        const B t = sum + y;
+        sc[1] = (t - sum) - y;
+        sc[0] = t;
+    };
+    // the unrolled part with aligned loads (simd.hpp), then the full batches left, into accumulator 0
+    std::size_t i = detail::aligned_unrolled<T, kUnroll>(std::array<const T*, 1>{x}, begin, end, acc, step);
+    for (; i + w <= end; i += w) step(acc[0], detail::load_batches(std::array<const T*, 1>{x}, i));
     Compensated<T> total;
-    detail::for_each_batch<T, kUnroll>(
-        begin, end,
-        [&s, &c, x](std::size_t i, auto u) {
-            const B sum = std::get<u>(s);  // a copy: GCC then keeps every sum in a register
-            const B y = B::load_unaligned(x + i) - std::get<u>(c);
-            const B t = sum + y;
-            std::get<u>(c) = (t - sum) - y;
-            std::get<u>(s) = t;
-        },
-        [](std::size_t) {});
-    auto fold = [&total](const B& su, const B& cu) {
+    for (const auto& a : acc) {  // accumulators 0, 1, ..., in order
         alignas(64) T ls[w], lc[w];
-        su.store_aligned(ls);
-        cu.store_aligned(lc);
+        a[0].store_aligned(ls);
+        a[1].store_aligned(lc);
         for (std::size_t l = 0; l < w; ++l) {
             total.add(ls[l]);
             total.add(-lc[l]);
         }
-    };
-    [&]<std::size_t... u>(std::index_sequence<u...>) {  // accumulators 0, 1, ..., in order
-        (fold(std::get<u>(s), std::get<u>(c)), ...);
-    }(std::make_index_sequence<kUnroll>{});
-    for (std::size_t i = begin + (end - begin) / w * w; i < end; ++i) total.add(x[i]);  // scalar tail
+    }
+    for (; i < end; ++i) total.add(x[i]);  // scalar tail
     return total;
 }
 //! [fast_sum_kahan]

@@ -42,44 +42,49 @@ double plus(double a, double b) { return a + b; }
 
 // sum of x[i] over a block: four accumulators. Memory-bound, 1 flop per 8 bytes.
 double sum_block(const double* x, std::size_t begin, std::size_t end) {
-    return detail::sum_batches<double, 4>(
-        begin, end, [x](batch acc, std::size_t i) { return acc + xsimd::load_unaligned(x + i); },
+    return detail::sum_streams<double, 4>(
+        std::array<const double*, 1>{x}, begin, end,
+        [](batch acc, const std::array<batch, 1>& v) { return acc + v[0]; },
         [x](double s, std::size_t i) { return s + x[i]; });
 }
 
 //! [two_sums_block]
-// Two sums in one pass over a block: terms(i) gives the batch pair of terms
-// at i, scalar(i) the pair for one element of the tail. Two accumulators
-// per sum; the lanes are added, then the tail in order (as sum_batches).
+// Two sums in one pass over a block of the arrays x[0], ..., x[S − 1]:
+// terms(v) gives the batch pair of terms of the S batches v, scalar(i) the
+// pair for one element of the tail. Two accumulators per sum, the unrolled
+// part with aligned loads (aligned_unrolled, simd.hpp); the lanes are
+// added, then the tail in order (as sum_batches).
 struct TwoSums {
     double a = 0.0, b = 0.0;
 };
 TwoSums operator+(TwoSums x, TwoSums y) { return {x.a + y.a, x.b + y.b}; }
 
-template <class Terms, class Scalar>
-TwoSums two_sums_block(std::size_t begin, std::size_t end, Terms terms, Scalar scalar) {
-    std::array<batch, 2> acc_a{batch(0.0), batch(0.0)}, acc_b{batch(0.0), batch(0.0)};
+template <std::size_t S, class Terms, class Scalar>
+TwoSums two_sums_block(const std::array<const double*, S>& x, std::size_t begin, std::size_t end, Terms terms,
+                       Scalar scalar) {
+    std::array<std::array<batch, 2>, 2> acc;  // accumulator u: its sums (a, b)
+    for (auto& ab : acc) ab = {batch(0.0), batch(0.0)};
+    auto step = [&terms](std::array<batch, 2>& ab, const std::array<batch, S>& v) {
+        const auto [ta, tb] = terms(v);
+        ab[0] += ta;
+        ab[1] += tb;
+    };
+    std::size_t i = detail::aligned_unrolled<double, 2>(x, begin, end, acc, step);
+    for (; i + detail::W <= end; i += detail::W) step(acc[0], detail::load_batches(x, i));
     TwoSums tail;
-    detail::for_each_batch<double, 2>(
-        begin, end,
-        [&](std::size_t i, auto u) {
-            const auto [ta, tb] = terms(i);
-            acc_a[u] += ta;
-            acc_b[u] += tb;
-        },
-        [&](std::size_t i) {
-            const auto [sa, sb] = scalar(i);
-            tail.a += sa;
-            tail.b += sb;
-        });
-    return TwoSums{xsimd::hadd(acc_a[0] + acc_a[1]), xsimd::hadd(acc_b[0] + acc_b[1])} + tail;
+    for (; i < end; ++i) {
+        const auto [sa, sb] = scalar(i);
+        tail.a += sa;
+        tail.b += sb;
+    }
+    return TwoSums{xsimd::hadd(acc[0][0] + acc[1][0]), xsimd::hadd(acc[0][1] + acc[1][1])} + tail;
 }
 //! [two_sums_block]
 
-template <class Terms, class Scalar>
-TwoSums two_sums(std::size_t n, Terms terms, Scalar scalar) {
+template <std::size_t S, class Terms, class Scalar>
+TwoSums two_sums(const std::array<const double*, S>& x, std::size_t n, Terms terms, Scalar scalar) {
     return detail::blocked_reduce(
-        n, TwoSums{}, [&](std::size_t b, std::size_t e) { return two_sums_block(b, e, terms, scalar); },
+        n, TwoSums{}, [&](std::size_t b, std::size_t e) { return two_sums_block(x, b, e, terms, scalar); },
         [](TwoSums x, TwoSums y) { return x + y; });
 }
 
@@ -104,9 +109,9 @@ double var(const Vector& x, std::size_t ddof) {
     const batch vm(m);
     // pass 2, fused: (sum d_i^2, sum d_i) with d_i = x_i - m
     const TwoSums s = two_sums(
-        n,
-        [px, vm](std::size_t i) {
-            const batch d = xsimd::load_unaligned(px + i) - vm;
+        std::array<const double*, 1>{px}, n,
+        [vm](const std::array<batch, 1>& v) {
+            const batch d = v[0] - vm;
             return std::array<batch, 2>{d * d, d};
         },
         [px, m](std::size_t i) {
@@ -204,11 +209,8 @@ double expectation(const Vector& p, const Vector& f) {
     const double* pf = f.data();
     // one fused pass: (sum p_i, sum p_i f_i)
     const TwoSums s = two_sums(
-        p.size(),
-        [pp, pf](std::size_t i) {
-            const batch vp = xsimd::load_unaligned(pp + i);
-            return std::array<batch, 2>{vp, vp * xsimd::load_unaligned(pf + i)};
-        },
+        std::array<const double*, 2>{pp, pf}, p.size(),
+        [](const std::array<batch, 2>& v) { return std::array<batch, 2>{v[0], v[0] * v[1]}; },
         [pp, pf](std::size_t i) { return std::array<double, 2>{pp[i], pp[i] * pf[i]}; });
     dlmath::detail::check_expectation_sum(s.a);
     return s.b;

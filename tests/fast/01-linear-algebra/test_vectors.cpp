@@ -72,6 +72,58 @@ TEST(SimdLayer, MultiplyAddRoundsOnceWhereTheMachineHasAnFma) {
     }
 }
 
+// The aligned loop of the SIMD layer (aligned_unrolled, sum_streams) gives
+// the bits of the plain one (batch_loop, sum_batches) wherever the arrays
+// start: a sum, a two-array dot, and a Kahan step — which is not the
+// identity on a zero, so a foreign lane of the partial first or last
+// register must leave its accumulator alone, not add zero to it.
+RC_GTEST_PROP(SimdLayer, AlignedLoopGivesThePlainLoopsBitsAtEveryOffset, ()) {
+    namespace d = dlmath::fast::detail;
+    using d::batch;
+    constexpr std::size_t w = d::W;
+    // lengths on both sides of aligned_loop_min, where the aligned loop starts
+    const std::size_t n = *rc::gen::inRange<std::size_t>(0, 3 * d::aligned_loop_min + 5);
+    const std::size_t ox = *rc::gen::inRange<std::size_t>(0, 2 * w), oy = *rc::gen::inRange<std::size_t>(0, 2 * w);
+    const std::size_t begin = *rc::gen::inRange<std::size_t>(0, 3);
+    const Vector vx = random<Vector>({n + ox + begin}, *rc::gen::arbitrary<std::uint32_t>(), 1e3);
+    const Vector vy = random<Vector>({n + oy + begin}, *rc::gen::arbitrary<std::uint32_t>());
+    const double* x = vx.data() + ox;
+    const double* y = vy.data() + oy;
+    const std::size_t end = begin + n;
+    const auto tail = [x, y](double s, std::size_t i) { return s + x[i] * y[i]; };
+
+    const double plain = d::sum_batches<double, 4>(
+        begin, end, [x, y](batch a, std::size_t i) { return d::fma(batch::load_unaligned(x + i), batch::load_unaligned(y + i), a); },
+        tail);
+    const double aligned = d::sum_streams<double, 4>(
+        std::array<const double*, 2>{x, y}, begin, end,
+        [](batch a, const std::array<batch, 2>& v) { return d::fma(v[0], v[1], a); }, tail);
+    RC_ASSERT(aligned == plain);
+
+    // Kahan in every lane of two accumulators: compare every lane's (sum, compensation)
+    std::array<batch, 2> s_plain{batch(0.0), batch(0.0)}, c_plain{batch(0.0), batch(0.0)};
+    const auto kahan = [](batch& s, batch& c, batch v) {
+        const batch yv = v - c, t = s + yv;
+        c = (t - s) - yv;
+        s = t;
+    };
+    auto plain_step = [&](std::size_t i, auto u) {
+        kahan(s_plain[decltype(u)::value], c_plain[decltype(u)::value], batch::load_unaligned(x + i));
+    };
+    const std::size_t stop = d::batch_loop<double, 2>(begin, end, plain_step);
+    std::array<std::array<batch, 2>, 2> acc{};
+    for (auto& a : acc) a = {batch(0.0), batch(0.0)};
+    auto step = [&kahan](std::array<batch, 2>& sc, const std::array<batch, 1>& v) { kahan(sc[0], sc[1], v[0]); };
+    std::size_t i = d::aligned_unrolled<double, 2>(std::array<const double*, 1>{x}, begin, end, acc, step);
+    for (; i + w <= end; i += w) step(acc[0], d::load_batches(std::array<const double*, 1>{x}, i));
+    RC_ASSERT(i == stop);
+    for (std::size_t u = 0; u < 2; ++u)
+        for (std::size_t l = 0; l < w; ++l) {
+            RC_ASSERT(acc[u][0].get(l) == s_plain[u].get(l));
+            RC_ASSERT(acc[u][1].get(l) == c_plain[u].get(l));
+        }
+}
+
 TEST(DotAgreement, SyllabusExample) {
     const Vector x = {0.1, 0.0, -0.3};
     const Vector y = {-4.0, 0.05, 0.1};
