@@ -4,6 +4,7 @@
 #include <chrono>
 #include <csignal>
 #include <thread>
+#include <vector>
 
 #include <omp.h>
 #include <sys/types.h>
@@ -13,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "dlmath/fast/threads.hpp"
+#include "kernels/parallel.hpp"
 #include "runtime/threads_detail.hpp"
 
 namespace {
@@ -98,3 +100,42 @@ TEST(TeamSize, BesideABusyProcessTheTeamLeavesItsCore) {
 }
 
 }  // namespace
+
+// parallel_for (kernels/parallel.hpp): a team of two shares the iterations
+// between two threads (schedule(static): the first half on thread 0, the
+// second on thread 1); a team of one, or a loop not worth a team, runs them
+// all on the calling thread and enters no OpenMP region at all — not even an
+// inactive one, which omp_get_level() still counts.
+TEST(ParallelFor, ATeamOfOneEntersNoRegion) {
+    namespace d = dlmath::fast::detail;
+    const bool was = dlmath::fast::adapts_threads_to_load();
+    const int threads = omp_get_max_threads();
+    dlmath::fast::adapt_threads_to_load(false);
+    struct Seen {
+        std::vector<int> thread = std::vector<int>(64, -1), level = std::vector<int>(64, -1);
+    };
+    const auto run = [](bool parallel) {
+        Seen s;
+        d::parallel_for(0, 64, parallel, [&s](long long i) {
+            s.thread[static_cast<std::size_t>(i)] = omp_get_thread_num();
+            s.level[static_cast<std::size_t>(i)] = omp_get_level();
+        });
+        return s;
+    };
+    omp_set_num_threads(2);
+    const Seen two = run(true);
+    EXPECT_EQ(two.thread.front(), 0);
+    EXPECT_EQ(two.thread.back(), 1);
+    EXPECT_EQ(two.level.front(), 1);
+    const Seen not_worth = run(false);
+    omp_set_num_threads(1);
+    const Seen one = run(true);
+    omp_set_num_threads(threads);
+    dlmath::fast::adapt_threads_to_load(was);
+    for (const Seen* s : {&not_worth, &one}) {
+        for (std::size_t i = 0; i < 64; ++i) {
+            EXPECT_EQ(s->thread[i], 0) << "iteration " << i;
+            EXPECT_EQ(s->level[i], 0) << "iteration " << i;
+        }
+    }
+}

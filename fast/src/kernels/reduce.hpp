@@ -23,16 +23,13 @@
 
 #include "dlmath/fast/config.hpp"
 #include "dlmath/fast/threads.hpp"
+#include "parallel.hpp"
 
 namespace dlmath::fast::detail {
 
 /// The partial results of the fixed blocks of [0, n), in block order,
-/// computed in parallel (n ≥ parallel_threshold is the callers' case).
-/// A team of one thread (OMP_NUM_THREADS=1, or the other cores busy) runs
-/// the same blocks in a plain loop: entering an OpenMP region costs a system
-/// call even for one thread, and on a virtual machine the loop that follows
-/// one ran measurably slower (a 10^5-element dot on one thread: 30 µs
-/// inside a region of one, 16 µs without).
+/// computed in parallel (n ≥ parallel_threshold is the callers' case); a
+/// team of one thread runs the same blocks in a plain loop (parallel_for).
 template <class Block>
 auto block_partials(std::size_t n, Block& block) {
     using P = std::invoke_result_t<Block&, std::size_t, std::size_t>;
@@ -44,13 +41,7 @@ auto block_partials(std::size_t n, Block& block) {
         const std::size_t end = begin + reduction_block < n ? begin + reduction_block : n;
         partial[static_cast<std::size_t>(b)] = block(begin, end);
     };
-    const int team = dlmath::fast::team_size();
-    if (team == 1) {
-        for (long long b = 0; b < nb; ++b) one(b);
-        return partial;
-    }
-#pragma omp parallel for schedule(static) num_threads(team)
-    for (long long b = 0; b < nb; ++b) one(b);
+    parallel_for(0, nb, true, one);  // a team of one enters no region (parallel.hpp)
     return partial;
 }
 

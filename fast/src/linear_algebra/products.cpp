@@ -23,6 +23,7 @@
 #include "dlmath/fast/threads.hpp"
 #include "../kernels/dot.hpp"
 #include "../kernels/linear_algebra/gemm.hpp"
+#include "../kernels/parallel.hpp"
 
 namespace dlmath::fast {
 namespace {
@@ -62,8 +63,8 @@ void rows_times_x(const double* A, const double* x, double* y, std::size_t r0, s
 void matvec_rows(const double* A, const double* x, double* y, std::size_t m, std::size_t n) {
     constexpr std::size_t R = 4;
     const long long groups = static_cast<long long>(m / R);
-#pragma omp parallel for schedule(static) if (m * n >= parallel_threshold) num_threads(dlmath::fast::team_size())
-    for (long long g = 0; g < groups; ++g) rows_times_x<R>(A, x, y, static_cast<std::size_t>(g) * R, n);
+    detail::parallel_for(0, groups, m * n >= parallel_threshold,
+                         [&](long long g) { rows_times_x<R>(A, x, y, static_cast<std::size_t>(g) * R, n); });
     for (std::size_t r = m / R * R; r < m; ++r) rows_times_x<1>(A, x, y, r, n);
 }
 //! [matvec_rows]
@@ -279,11 +280,10 @@ std::optional<xt::xarray<double>> contiguous_sums(const dlmath::detail::EinsumSp
             return R;
         }
         const long long entries = static_cast<long long>(R.size());
-#pragma omp parallel for schedule(static) if (a.size() >= parallel_threshold) num_threads(dlmath::fast::team_size())
-        for (long long i = 0; i < entries; ++i) {
+        detail::parallel_for(0, entries, a.size() >= parallel_threshold, [&](long long i) {
             const std::size_t e = static_cast<std::size_t>(i);
             r[e] = block_sum(x + e * K, 0, K);
-        }
+        });
         return R;
     }
     const std::size_t J = R.size(), rows = a.size() / J;  // r[j] = sum_i x[i*J + j], i in order

@@ -30,6 +30,7 @@
 #include "../kernels/exp.hpp"
 #include "../kernels/numerical/online_softmax.hpp"
 #include "../kernels/simd.hpp"
+#include "../kernels/parallel.hpp"
 
 namespace dlmath::fast {
 namespace {
@@ -44,11 +45,10 @@ using detail::W;
 template <class F>
 void for_blocks(std::size_t n, std::size_t block, F f) {
     const std::size_t blocks = (n + block - 1) / block;
-#pragma omp parallel for schedule(static) if (n >= stable_parallel_threshold) num_threads(dlmath::fast::team_size())
-    for (long long b = 0; b < static_cast<long long>(blocks); ++b) {
+    detail::parallel_for(0, static_cast<long long>(blocks), n >= stable_parallel_threshold, [&](long long b) {
         const std::size_t begin = static_cast<std::size_t>(b) * block;
         f(begin, begin + block < n ? block : n - begin);
-    }
+    });
 }
 
 // The online normaliser of x[0, n): one per block of stable_block entries, combined in block
@@ -71,11 +71,10 @@ Matrix by_rows(const Matrix& X, RowKernel row_kernel) {
     Matrix Y = Matrix::from_shape({m, n});
     const double* px = X.data();
     double* py = Y.data();
-#pragma omp parallel for schedule(static) if (m * n >= stable_parallel_threshold) num_threads(dlmath::fast::team_size())
-    for (long long i = 0; i < static_cast<long long>(m); ++i) {
+    detail::parallel_for(0, static_cast<long long>(m), m * n >= stable_parallel_threshold, [&](long long i) {
         const std::size_t r = static_cast<std::size_t>(i);
         row_kernel(px + r * n, py + r * n, n);
-    }
+    });
     return Y;
 }
 
@@ -107,11 +106,10 @@ Vector logsumexp(const Matrix& A, int axis) {
     const Matrix& R = axis == 1 ? A : T;  // one row per result
     const std::size_t m = R.shape(0), n = R.shape(1);
     Vector y = Vector::from_shape({m});
-#pragma omp parallel for schedule(static) if (m * n >= stable_parallel_threshold) num_threads(dlmath::fast::team_size())
-    for (long long i = 0; i < static_cast<long long>(m); ++i) {
+    detail::parallel_for(0, static_cast<long long>(m), m * n >= stable_parallel_threshold, [&](long long i) {
         const std::size_t r = static_cast<std::size_t>(i);
         y(r) = detail::finish(detail::online_normaliser(R.data() + r * n, n));
-    }
+    });
     return y;
 }
 

@@ -48,6 +48,7 @@
 #include "dlmath/fast/threads.hpp"
 #include "../kernels/optimization/exercise.hpp"
 #include "../kernels/simd.hpp"
+#include "../kernels/parallel.hpp"
 
 namespace dlmath::fast {
 
@@ -276,8 +277,7 @@ BatchResult run_batch(std::string_view function, const Objective& f, const Matri
     const bool fused = is_fast_exercise(f);
     std::vector<std::exception_ptr> errors(blocks);
     const long long nb = static_cast<long long>(blocks);
-#pragma omp parallel for schedule(static) if (m >= batched_parallel_threshold) num_threads(dlmath::fast::team_size())
-    for (long long ib = 0; ib < nb; ++ib) {
+    detail::parallel_for(0, nb, m >= batched_parallel_threshold, [&](long long ib) {
         const std::size_t first = static_cast<std::size_t>(ib) * B, count = std::min(B, m - first);
         try {
             Block b(n, count);
@@ -298,7 +298,7 @@ BatchResult run_batch(std::string_view function, const Objective& f, const Matri
         } catch (...) {
             errors[static_cast<std::size_t>(ib)] = std::current_exception();
         }
-    }
+    });
     for (const auto& e : errors)
         if (e) std::rethrow_exception(e);
     return r;
@@ -386,8 +386,7 @@ LossGradient logistic_loss_gradient(const Matrix& X, const Vector& y, const Vect
     std::vector<double> partial(blocks * (d + 1), 0.0);  // block b: gradient [0, d), loss at d
     const double* wp = w.data();
     const long long nb = static_cast<long long>(blocks);
-#pragma omp parallel for schedule(static) if (n * d >= logistic_parallel_threshold) num_threads(dlmath::fast::team_size())
-    for (long long ib = 0; ib < nb; ++ib) {
+    detail::parallel_for(0, nb, n * d >= logistic_parallel_threshold, [&](long long ib) {
         double* gp = partial.data() + static_cast<std::size_t>(ib) * (d + 1);
         double loss = 0.0;
         const std::size_t first = static_cast<std::size_t>(ib) * R, last = std::min(n, first + R);
@@ -445,7 +444,7 @@ LossGradient logistic_loss_gradient(const Matrix& X, const Vector& y, const Vect
             }
         }
         gp[d] = loss;
-    }
+    });
     LossGradient r;
     r.gradient = Vector::from_shape({d});
     r.gradient.fill(0.0);

@@ -23,6 +23,7 @@
 #include "dlmath/fast/threads.hpp"
 #include "../kernels/probability/philox.hpp"
 #include "../kernels/simd.hpp"
+#include "../kernels/parallel.hpp"
 
 namespace dlmath::fast {
 namespace {
@@ -43,11 +44,10 @@ void for_each_block(std::size_t n, std::size_t block, std::size_t threshold, con
         return;
     }
     const long long nblocks = static_cast<long long>((n + block - 1) / block);
-#pragma omp parallel for schedule(static) num_threads(dlmath::fast::team_size())
-    for (long long b = 0; b < nblocks; ++b) {
+    detail::parallel_for(0, nblocks, true, [&](long long b) {
         const std::size_t begin = static_cast<std::size_t>(b) * block;
         body(begin, begin + block < n ? begin + block : n);
-    }
+    });
 }
 
 //! [fast_log_pdf]

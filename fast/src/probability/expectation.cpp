@@ -24,6 +24,7 @@
 #include "../kernels/axpy.hpp"
 #include "../kernels/reduce.hpp"
 #include "../kernels/simd.hpp"
+#include "../kernels/parallel.hpp"
 
 // GCC 12 reports xsimd's AVX-512 horizontal add (_mm512_extractf64x4_pd on
 // an operand it takes for uninitialised) under -Wuninitialized as well as
@@ -226,10 +227,9 @@ Vector standardized_uniform_sums(Rng& rng, std::size_t terms, std::size_t count)
     double* pz = z.data();
     const long long m = static_cast<long long>(count);
     // every sum is a pure function of (seed, first, k, terms): any thread, the same bits
-#pragma omp parallel for schedule(static) if (terms * count >= parallel_threshold) num_threads(dlmath::fast::team_size())
-    for (long long k = 0; k < m; ++k) {
+    detail::parallel_for(0, m, terms * count >= parallel_threshold, [&](long long k) {
         pz[k] = dlmath::detail::standardized_uniform_sum(seed, first, static_cast<std::size_t>(k), terms);
-    }
+    });
     return z;
 }
 //! [fast_uniform_sums]

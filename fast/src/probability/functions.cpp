@@ -26,6 +26,7 @@
 #include "../kernels/exp.hpp"
 #include "../kernels/log.hpp"
 #include "../kernels/simd.hpp"
+#include "../kernels/parallel.hpp"
 
 namespace dlmath::fast {
 namespace {
@@ -51,8 +52,7 @@ Vector map(const Vector& x, Simd simd, Scalar scalar) {
     // fixed chunks of whole batches, one per iteration, shared among the threads
     constexpr std::size_t chunk = 64 * W;
     const long long chunks = static_cast<long long>((n + chunk - 1) / chunk);
-#pragma omp parallel for schedule(static) if (n >= parallel_threshold) num_threads(dlmath::fast::team_size())
-    for (long long c = 0; c < chunks; ++c) {
+    detail::parallel_for(0, chunks, n >= parallel_threshold, [&](long long c) {
         const std::size_t begin = static_cast<std::size_t>(c) * chunk;
         const std::size_t end = begin + chunk < n ? begin + chunk : n;
         detail::for_each_batch<double>(
@@ -66,7 +66,7 @@ Vector map(const Vector& x, Simd simd, Scalar scalar) {
                 }
             },
             [&](std::size_t i) { py[i] = scalar(px[i]); });  // scalar tail
-    }
+    });
     return y;
 }
 

@@ -43,6 +43,7 @@
 #include "../kernels/log.hpp"
 #include "../kernels/reduce.hpp"
 #include "../kernels/simd.hpp"
+#include "../kernels/parallel.hpp"
 
 // GCC 12 warns, wrongly, that xsimd's AVX-512 horizontal add and integer
 // shift read uninitialised values (their _mm512_undefined_* operands are
@@ -211,11 +212,10 @@ std::vector<Scan> scan_rows(const Matrix& P, QRow q_row) {
         return rows;
     }
     const long long mm = static_cast<long long>(m);
-#pragma omp parallel for schedule(static) if (m * k >= parallel_threshold) num_threads(dlmath::fast::team_size())
-    for (long long i = 0; i < mm; ++i) {
+    detail::parallel_for(0, mm, m * k >= parallel_threshold, [&](long long i) {
         const auto r = static_cast<std::size_t>(i);
         rows[r] = scan_block<M>(P.data() + r * k, q_row(r), 0, k);
-    }
+    });
     return rows;
 }
 
@@ -229,8 +229,7 @@ std::vector<Scan> scan_columns(const Matrix& P, const Matrix& Q) {
     constexpr std::size_t chunk = 512;
     std::vector<double> value(k, 0.0), sum_p(k, 0.0), sum_q(k, 0.0), bad(k, 0.0);  // bad: a count, as a double
     const long long nchunks = static_cast<long long>((k + chunk - 1) / chunk);
-#pragma omp parallel for schedule(static) if (m * k >= parallel_threshold) num_threads(dlmath::fast::team_size())
-    for (long long c = 0; c < nchunks; ++c) {
+    detail::parallel_for(0, nchunks, m * k >= parallel_threshold, [&](long long c) {
         const std::size_t j0 = static_cast<std::size_t>(c) * chunk, j1 = j0 + chunk < k ? j0 + chunk : k;
         for (std::size_t i = 0; i < m; ++i) {
             const double* p = P.data() + i * k;
@@ -255,7 +254,7 @@ std::vector<Scan> scan_columns(const Matrix& P, const Matrix& Q) {
                     bad[j] += (!(p[j] >= 0.0) || !(qj >= 0.0)) ? 1.0 : 0.0;
                 });
         }
-    }
+    });
     std::vector<Scan> columns(k);
     for (std::size_t j = 0; j < k; ++j) columns[j] = Scan{value[j], sum_p[j], sum_q[j], bad[j] > 0.0};
     return columns;
@@ -327,8 +326,7 @@ batch kl_div_batch(const batch& x, const batch& y) {
 template <class BatchF, class ScalarF>
 void map_pairs(const double* x, const double* y, double* r, std::size_t n, BatchF fb, ScalarF fs) {
     const long long nblocks = static_cast<long long>((n + reduction_block - 1) / reduction_block);
-#pragma omp parallel for schedule(static) if (n >= parallel_threshold) num_threads(dlmath::fast::team_size())
-    for (long long b = 0; b < nblocks; ++b) {
+    detail::parallel_for(0, nblocks, n >= parallel_threshold, [&](long long b) {
         const std::size_t begin = static_cast<std::size_t>(b) * reduction_block;
         const std::size_t end = begin + reduction_block < n ? begin + reduction_block : n;
         detail::for_each_batch<double>(
@@ -337,7 +335,7 @@ void map_pairs(const double* x, const double* y, double* r, std::size_t n, Batch
                 fb(xsimd::load_unaligned(x + i), xsimd::load_unaligned(y + i)).store_unaligned(r + i);
             },
             [&](std::size_t i) { r[i] = fs(x[i], y[i]); });  // scalar tail
-    }
+    });
 }
 
 template <class E, class BatchF, class ScalarF>

@@ -31,6 +31,7 @@
 #include "dlmath/detail/composites/mixtures.hpp"
 #include "dlmath/fast/threads.hpp"
 #include "../kernels/simd.hpp"
+#include "../kernels/parallel.hpp"
 
 // GCC 12's false -Wmaybe-uninitialized / -Wuninitialized on xsimd's
 // AVX-512 max, exp and log once inlined (the intrinsics' deliberately
@@ -208,11 +209,10 @@ Vector log_pdf(const Mixture<Gaussian>& m, const Vector& x) {
     constexpr std::size_t chunk = 64 * W;  // points per parallel chunk, a multiple of W: one tail, at the end
     const std::size_t nchunks = (n + chunk - 1) / chunk;
     const bool threads = n * m.size() >= density_parallel_threshold;
-#pragma omp parallel for schedule(static) if (threads) num_threads(dlmath::fast::team_size())
-    for (long long b = 0; b < static_cast<long long>(nchunks); ++b) {
+    detail::parallel_for(0, static_cast<long long>(nchunks), threads, [&](long long b) {
         const std::size_t begin = static_cast<std::size_t>(b) * chunk;
         mixture_1d_range(comps, x.data(), l.data(), begin, begin + chunk <= n ? begin + chunk : n);
-    }
+    });
     return l;
 }
 

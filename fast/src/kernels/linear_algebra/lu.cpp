@@ -22,6 +22,7 @@
 #include "../axpy.hpp"
 #include "../dot.hpp"
 #include "../simd.hpp"
+#include "../parallel.hpp"
 
 namespace dlmath::fast::detail {
 namespace {
@@ -156,11 +157,10 @@ template <class Block>
 void by_column_chunks(std::size_t r, Block block) {
     constexpr std::size_t cb = 64;
     const long long chunks = static_cast<long long>((r + cb - 1) / cb);
-#pragma omp parallel for schedule(static) if (r >= lu_parallel_columns) num_threads(dlmath::fast::team_size())
-    for (long long t = 0; t < chunks; ++t) {
+    detail::parallel_for(0, chunks, r >= lu_parallel_columns, [&](long long t) {
         const std::size_t c0 = static_cast<std::size_t>(t) * cb;
         block(c0, std::min(r, c0 + cb));
-    }
+    });
 }
 
 }  // namespace

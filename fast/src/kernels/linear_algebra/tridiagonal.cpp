@@ -74,6 +74,7 @@
 
 #include "../dot.hpp"
 #include "../simd.hpp"
+#include "../parallel.hpp"
 
 namespace dlmath::fast::detail {
 namespace {
@@ -181,11 +182,10 @@ void reduce(Matrix& a, std::vector<double>& d, std::vector<double>& e, std::vect
     beta[0] = householder(row(0) + 1, n - 1, row(0) + 1, e[0]);
     std::copy(row(0) + 1, row(0) + n, v.begin() + 1);
     const long long nn = static_cast<long long>(n);
-#pragma omp parallel for schedule(static) if (n - 1 >= tridiagonal_parallel_n) num_threads(dlmath::fast::team_size())
-    for (long long ii = 1; ii < nn; ++ii) {
+    detail::parallel_for(1, nn, n - 1 >= tridiagonal_parallel_n, [&](long long ii) {
         const std::size_t i = static_cast<std::size_t>(ii);
         p[i] = beta[0] * dot_block(row(i), v.data(), 1, n);
-    }
+    });
 
     for (std::size_t k = 0; k + 2 < n; ++k) {
         // v = v_k and p = β A₂₂ v on the columns [lo, n) of the trailing block
@@ -206,12 +206,11 @@ void reduce(Matrix& a, std::vector<double>& d, std::vector<double>& e, std::vect
         // in L1) its entry of p = β A₂₂ v for the next step. Columns below
         // lo + 1 of these rows are never read again: skipped.
         const long long first = static_cast<long long>(lo) + 1;
-#pragma omp parallel for schedule(static) if (n - lo >= tridiagonal_parallel_n) num_threads(dlmath::fast::team_size())
-        for (long long ii = first; ii < nn; ++ii) {
+        detail::parallel_for(first, nn, n - lo >= tridiagonal_parallel_n, [&](long long ii) {
             const std::size_t i = static_cast<std::size_t>(ii);
             if (last) rank2_row(row(i), lo + 1, n, v[i], w[i], v.data(), w.data());
             else p[i] = next_beta * rank2_row_dot(row(i), lo + 1, n, v[i], w[i], v.data(), w.data(), vnext.data());
-        }
+        });
         std::swap(v, vnext);
     }
     // the last 2 × 2 block (all of A when n = 2)
