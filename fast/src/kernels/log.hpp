@@ -61,17 +61,9 @@
 
 #include "simd.hpp"
 
-#if defined(__AVX512F__)
-#include <immintrin.h>
-#endif
-
-// The integer shift below inlines an xsimd AVX-512 kernel that GCC 12
-// wrongly reports as reading an uninitialised value (see simd.hpp).
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
+// The integer shift below inlines an xsimd kernel that AVX-512 intrinsics GCC 12 wrongly reports as
+// reading uninitialised values (simd.hpp).
+DLMATH_AVX512_FALSE_WARNINGS_OFF
 
 namespace dlmath::fast::detail {
 
@@ -201,6 +193,4 @@ inline batch log1p_unit(const batch& t) {
 
 }  // namespace dlmath::fast::detail
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+DLMATH_AVX512_FALSE_WARNINGS_ON

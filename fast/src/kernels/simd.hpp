@@ -46,12 +46,18 @@
 // max, the integer shifts inside pow) read uninitialised values once they
 // are inlined through the loop helpers below: the intrinsics they use, such
 // as _mm256_undefined_pd, are *meant* to be undefined (every lane they
-// stand for is overwritten). The warning is silenced for these helpers only.
+// stand for is overwritten). The warning is silenced for these helpers only,
+// and for the kernels of a header that brackets them with the two macros.
 #if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#pragma GCC diagnostic ignored "-Wuninitialized"
+#define DLMATH_AVX512_FALSE_WARNINGS_OFF                                      \
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wmaybe-uninitialized\"") \
+        _Pragma("GCC diagnostic ignored \"-Wuninitialized\"")
+#define DLMATH_AVX512_FALSE_WARNINGS_ON _Pragma("GCC diagnostic pop")
+#else
+#define DLMATH_AVX512_FALSE_WARNINGS_OFF
+#define DLMATH_AVX512_FALSE_WARNINGS_ON
 #endif
+DLMATH_AVX512_FALSE_WARNINGS_OFF
 
 namespace dlmath::fast::detail {
 
@@ -291,6 +297,4 @@ inline T sum_streams(const std::array<const T*, S>& x, std::size_t begin, std::s
 
 }  // namespace dlmath::fast::detail
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+DLMATH_AVX512_FALSE_WARNINGS_ON
