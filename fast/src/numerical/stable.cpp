@@ -51,12 +51,13 @@ void for_blocks(std::size_t n, std::size_t block, F f) {
     });
 }
 
-// The online normaliser of x[0, n): one per block of stable_block entries, combined in block
-// order.
+// The normaliser of x[0, n): one per block of stable_block entries (64 KiB, in cache between
+// its two passes), combined in block order.
 Normaliser blocked_normaliser(const double* x, std::size_t n) {
     std::vector<Normaliser> part((n + stable_block - 1) / stable_block);
     for_blocks(n, stable_block, [&](std::size_t begin, std::size_t len) {
-        part[begin / stable_block] = detail::online_normaliser(x + begin, len);
+        const std::size_t next = begin + len < n ? std::min(stable_block, n - begin - len) : 0;
+        part[begin / stable_block] = detail::two_pass_normaliser(x + begin, len, x + begin + len, next);
     });
     Normaliser s;
     for (const Normaliser& p : part) s = detail::combine(s, p);
@@ -108,7 +109,7 @@ Vector logsumexp(const Matrix& A, int axis) {
     Vector y = Vector::from_shape({m});
     detail::parallel_for(0, static_cast<long long>(m), m * n >= stable_parallel_threshold, [&](long long i) {
         const std::size_t r = static_cast<std::size_t>(i);
-        y(r) = detail::finish(detail::online_normaliser(R.data() + r * n, n));
+        y(r) = detail::finish(detail::two_pass_normaliser(R.data() + r * n, n, R.data() + (r + 1) * n, r + 1 < m ? n : 0));
     });
     return y;
 }

@@ -31,7 +31,9 @@ double exp_kernel(double x) { return dlmath::fast::detail::exp(batch(x)).get(0);
 
 // Agreement bounds (see the fast header): logsumexp within (6n + 16)u + 2u|m| absolute of the
 // reference (the fast one's (6n + 10)u from 3u per exponential, rescaled at most once per new
-// lane maximum, plus the reference's (n + 3)u and both final additions' u|m|); softmax entries
+// lane maximum in the online pass — the two-pass blocks rescale a term only when blocks are
+// combined, so the bound covers them too — plus the reference's (n + 3)u and both final
+// additions' u|m|); softmax entries
 // within (6n + 20)u relative (one more rounding for the product by 1/S) plus twice the smallest
 // subnormal absolute; log_softmax within 2u|x_i| more than logsumexp.
 double lse_tol(const Vector& x) {
@@ -189,6 +191,28 @@ TEST(StableAgreement, RowsKeepTheDigitsOfADominantTerm) {
             EXPECT_LE(dlmath::testing::ulp_distance(lf(0), lr(0)), 4u) << n << " " << pos;
             EXPECT_GT(lf(0), 4.24e-18);
             EXPECT_LE(dlmath::testing::ulp_distance(lf(1), 7.0 + std::log(2.0)), 2u) << n << " " << pos;
+        }
+    }
+}
+
+// The two passes count every occurrence of the maximum but one as a term of exactly 1: n equal
+// entries give m + log1p(n − 1), the integer n − 1 exact in both twins, in every lane, the tail
+// and across blocks; a count that forgot the "but one" gives m + log1p(n) and fails.
+TEST(StableAgreement, EqualEntriesAreCountedExactly) {
+    for (const std::size_t n : {std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{8}, std::size_t{37},
+                                fast::stable_block + 5, fast::stable_parallel_threshold + 3}) {
+        for (const double c : {-3.5, 0.0, 1e300}) {
+            Vector x = Vector::from_shape({n});
+            x.fill(c);
+            const double expected = c + std::log1p(static_cast<double>(n - 1));
+            EXPECT_EQ(fast::logsumexp(x), expected) << "n = " << n << ", c = " << c;
+            EXPECT_EQ(ref::logsumexp(x), expected) << "n = " << n << ", c = " << c;
+            Matrix X = Matrix::from_shape({2, n});
+            X.fill(c);
+            X(1, n / 2) = c + 1.0;  // one maximum, the rest ties below it
+            const Vector l = fast::logsumexp(X, 1);
+            EXPECT_EQ(l(0), expected) << "row of " << n;
+            EXPECT_NEAR(l(1), ref::logsumexp(X, 1)(1), lse_tol(Vector(xt::row(X, 1))));
         }
     }
 }

