@@ -292,6 +292,46 @@ TEST(BatchedFast, LogisticLossGradientAgreesWithTheReferenceAndWith41) {
         }
 }
 
+// The fast twin checks X, w and y in its one pass (a row whose z is not finite, a label not 0
+// or 1) and then calls the reference's check: the same message for every bad entry, wherever it
+// sits (first, a middle row in another thread's block, the last row and column, a column whose
+// weight is 0), and for two bad arguments at once the reference's first. A pass that missed a
+// bad entry would return a number instead of throwing.
+TEST(BatchedFast, LogisticLossGradientChecksItsEntriesInItsPass) {
+    Matrix X;
+    Vector y, w;
+    logistic_data(3000, 33, X, y, w);
+    w(5) = 0.0;
+    const std::vector<std::pair<std::size_t, std::size_t>> places{{0, 0}, {1700, 12}, {2999, 32}, {640, 5}};
+    for (const double bad : {kNaN, kInf, -kInf}) {
+        for (const auto& [i, j] : places) {
+            Matrix B = X;
+            B(i, j) = bad;
+            expect_same_error([&] { fast::logistic_loss_gradient(B, y, w); },
+                              [&] { ref::logistic_loss_gradient(B, y, w); });
+            Vector yb = y;
+            yb(2999 - i) = 0.5;  // and a bad label: X's error comes first
+            expect_same_error([&] { fast::logistic_loss_gradient(B, yb, w); },
+                              [&] { ref::logistic_loss_gradient(B, yb, w); });
+        }
+        Vector wb = w;
+        wb(32) = bad;
+        expect_same_error([&] { fast::logistic_loss_gradient(X, y, wb); }, [&] { ref::logistic_loss_gradient(X, y, wb); });
+    }
+    for (const double label : {0.5, -1.0, 2.0, kNaN}) {
+        Vector yb = y;
+        yb(1234) = label;
+        expect_same_error([&] { fast::logistic_loss_gradient(X, yb, w); }, [&] { ref::logistic_loss_gradient(X, yb, w); });
+    }
+    // finite entries whose products overflow: z = ±inf with nothing to reject, in both twins
+    Matrix H = X;
+    Vector wh = w;
+    H(100, 3) = 1e300;
+    wh(3) = 1e300;
+    const LossGradient q = fast::logistic_loss_gradient(H, y, wh), r = ref::logistic_loss_gradient(H, y, wh);
+    EXPECT_EQ(std::isfinite(q.loss), std::isfinite(r.loss));
+}
+
 TEST(BatchedFast, LogisticLossGradientDoesNotDependOnTheThreadCount) {
     Matrix X;
     Vector y, w;

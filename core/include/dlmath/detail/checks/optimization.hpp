@@ -482,7 +482,10 @@ inline void check_batch_inputs(std::string_view function, const Objective& f, co
     check_optimizer_inputs(function, f, probe, o);
 }
 
-inline void check_logistic_loss_gradient(const Matrix& X, const Vector& y, const Vector& w) {
+/// The shapes of the logistic loss's arguments: X nonempty, one label per row, one weight per
+/// column. A caller that checks the entries in its own pass calls this first and the full check
+/// below when its pass finds a bad entry (which then throws the message the reference gives).
+inline void check_logistic_loss_gradient_shape(const Matrix& X, const Vector& y, const Vector& w) {
     const std::string_view function = fn::logistic_loss_gradient;
     require_nonempty(function, X, "X");
     require_rhs_rows(function, X, y, "X", "y");
@@ -490,6 +493,11 @@ inline void check_logistic_loss_gradient(const Matrix& X, const Vector& y, const
         throw shape_error(message(function, ": w has ", w.size(), " entries but X is ", shape_string(X),
                                   " (w must have one entry per column)"));
     }
+}
+
+inline void check_logistic_loss_gradient(const Matrix& X, const Vector& y, const Vector& w) {
+    const std::string_view function = fn::logistic_loss_gradient;
+    check_logistic_loss_gradient_shape(X, y, w);
     require_finite(function, X, "X");
     require_finite(function, w, "w");
     for (std::size_t i = 0; i < y.size(); ++i) {
