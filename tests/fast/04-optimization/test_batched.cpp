@@ -251,7 +251,10 @@ void logistic_data(std::size_t n, std::size_t d, Matrix& X, Vector& y, Vector& w
 // Bounds (DESIGN's |fast − ref| <= 2·n·u·Σ|…| for sums, with the dot products inside): with
 // a_i = Σ_k |x_ik w_k|, each twin's z_i is within γ_d a_i of the exact one, σ is ¼-Lipschitz
 // and log σ 1-Lipschitz; each twin's sum over n rows (in rows or in blocks) is within γ_(n+1)
-// of the sum of magnitudes. So with c = 2(n + d + 4)u:
+// of the sum of magnitudes; the "+ 1" terms below take each twin's σ and log σ of a given z,
+// within 8u absolute for the fast twin's kernel exponential (3u) and log1p (7.4u of
+// L <= ln 2, plus t's 3u through 1/(1 + t)) and 2u for libm's, under c's 12u at the least.
+// So with c = 2(n + d + 4)u:
 //   |Δ gradient_j| <= c Σ_i |x_ij| (|e_i| + a_i + 1) / n,   |Δ loss| <= c Σ_i (|ℓ_i| + a_i + 1) / n.
 void expect_logistic_close(const LossGradient& q, const Matrix& X, const Vector& y, const Vector& w,
                            const LossGradient& r, const std::string& what) {
