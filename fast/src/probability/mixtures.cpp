@@ -30,6 +30,7 @@
 #include "dlmath/detail/checks/probability.hpp"
 #include "dlmath/detail/composites/mixtures.hpp"
 #include "dlmath/fast/threads.hpp"
+#include "../kernels/exp.hpp"
 #include "../kernels/simd.hpp"
 #include "../kernels/parallel.hpp"
 
@@ -125,7 +126,7 @@ batch log_sum_exp_lanes(const double* A, std::size_t k, std::size_t offset) {
     batch m(neg_inf);
     for (std::size_t c = 0; c < k; ++c) m = xsimd::max(m, xsimd::load_aligned(A + c * P + offset));
     batch s(0.0);
-    for (std::size_t c = 0; c < k; ++c) s += xsimd::exp(xsimd::load_aligned(A + c * P + offset) - m);
+    for (std::size_t c = 0; c < k; ++c) s += detail::exp(xsimd::load_aligned(A + c * P + offset) - m);
     const batch r = m + xsimd::log(s);
     return xsimd::select(xsimd::isnan(r), batch(neg_inf), r);
 }
@@ -161,7 +162,8 @@ struct Packed1D {
 
 //! [fast_mixture_1d]
 // log p(x) for the points [begin, end) of a 1-D mixture: per batch of W
-// points, pass 1 finds m = max_i a_i, pass 2 sums exp(a_i - m) (xsimd exp);
+// points, pass 1 finds m = max_i a_i, pass 2 sums exp(a_i - m) (the kernel
+// exponential, kernels/exp.hpp, as the multivariate stage 3 below);
 // the scalar tail does the same with std::exp. Compute-bound: k exp per point.
 void mixture_1d_range(const std::vector<Packed1D>& comps, const double* x, double* l, std::size_t begin,
                       std::size_t end) {
@@ -175,7 +177,7 @@ void mixture_1d_range(const std::vector<Packed1D>& comps, const double* x, doubl
             const batch xi = xsimd::load_unaligned(x + i);
             batch m(neg_inf), s(0.0);
             for (const Packed1D& c : comps) m = xsimd::max(m, a_of(c, xi));
-            for (const Packed1D& c : comps) s += xsimd::exp(a_of(c, xi) - m);
+            for (const Packed1D& c : comps) s += detail::exp(a_of(c, xi) - m);
             const batch r = m + xsimd::log(s);
             xsimd::select(xsimd::isnan(r), batch(neg_inf), r).store_unaligned(l + i);  // x = +-inf: density 0
         },

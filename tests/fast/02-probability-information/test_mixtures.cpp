@@ -60,7 +60,9 @@ double component_bound(const MultivariateGaussian& g, double log_w, const double
 
 // For a mixture: the largest component bound (log-sum-exp passes an error
 // in a_c through with a factor <= 1), plus the exps and the sum of k terms
-// ((k + 4) u) and the final m + log s (2u |result|). Twice that: both twins err.
+// ((k + 4) u: the fast twin's kernel exponential is within 3u, so its s is within
+// (k + 3)u relative, the reference's within (k + 1)u) and the final m + log s
+// (2u |result|). Twice that: both twins err.
 double mixture_bound(const Mixture<MultivariateGaussian>& m, const double* x, double result) {
     double worst = 0.0;
     for (std::size_t c = 0; c < m.size(); ++c)
