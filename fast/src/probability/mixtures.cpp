@@ -163,7 +163,7 @@ struct Packed1D {
 //! [fast_mixture_1d]
 // log p(x) for the points [begin, end) of a 1-D mixture: per batch of W
 // points, pass 1 finds m = max_i a_i, pass 2 sums exp(a_i - m) (the kernel
-// exponential, kernels/exp.hpp, as the multivariate stage 3 below);
+// exponential, kernels/exp.hpp, as stage 3 of the multivariate density above);
 // the scalar tail does the same with std::exp. Compute-bound: k exp per point.
 void mixture_1d_range(const std::vector<Packed1D>& comps, const double* x, double* l, std::size_t begin,
                       std::size_t end) {
