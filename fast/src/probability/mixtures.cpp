@@ -19,6 +19,7 @@
 
 #include "dlmath/fast/probability/mixtures.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -120,22 +121,29 @@ void gaussian_block(const PackedGaussian& g, std::size_t d, const double* Xt, do
 
 // Stage 3: log sum_c exp(a_c) for each lane, from A ~ (k, P): the max, then
 // the shifted sum. A lane whose a_c are all -inf (a point at infinity) or
-// NaN (inf - inf inside the solve for a point with infinite coordinates;
-// NaN coordinates were rejected by the check) gets -inf: its density is 0.
-batch log_sum_exp_lanes(const double* A, std::size_t k, std::size_t offset) {
+// NaN (inf - inf inside the solve for a point with infinite coordinates)
+// gets -inf: its density is 0. Such a lane sets `seen`: a NaN coordinate
+// also makes every a_c NaN, and the caller then runs the check that rejects
+// it (the check's own pass over X took a tenth of the kernel's time).
+batch log_sum_exp_lanes(const double* A, std::size_t k, std::size_t offset, bool& seen) {
     batch m(neg_inf);
     for (std::size_t c = 0; c < k; ++c) m = xsimd::max(m, xsimd::load_aligned(A + c * P + offset));
     batch s(0.0);
     for (std::size_t c = 0; c < k; ++c) s += detail::exp(xsimd::load_aligned(A + c * P + offset) - m);
     const batch r = m + xsimd::log(s);
-    return xsimd::select(xsimd::isnan(r), batch(neg_inf), r);
+    const auto nan = xsimd::isnan(r);
+    seen = seen || xsimd::any(nan);
+    return xsimd::select(nan, batch(neg_inf), r);
 }
 
 // The whole sample, block by block; k = 1 without a weight is the single
 // Gaussian (its a is the result). Blocks in parallel above the threshold.
-Vector gaussian_mixture_log_pdf(const std::vector<PackedGaussian>& comps, const Matrix& X) {
+// The caller has checked X's shape; its entries are checked in this pass
+// (stage 3), and the full check runs only where a block saw a NaN result.
+Vector gaussian_mixture_log_pdf(const std::vector<PackedGaussian>& comps, const Matrix& X, std::size_t dim) {
     const std::size_t n = X.shape(0), d = X.shape(1), k = comps.size();
     Vector l = Vector::from_shape({n});
+    std::vector<unsigned char> seen((n + P - 1) / P, 0);  // block b: a lane whose result was NaN
     const std::size_t nblocks = (n + P - 1) / P;
     const double work = static_cast<double>(n) * static_cast<double>(k) * static_cast<double>(d * (d + 3) / 2 + 1);
     const bool threads = work >= static_cast<double>(density_parallel_threshold);
@@ -148,10 +156,15 @@ Vector gaussian_mixture_log_pdf(const std::vector<PackedGaussian>& comps, const 
             const std::size_t count = first + P <= n ? P : n - first;
             transpose_block(X, first, count, Xt.data());
             for (std::size_t c = 0; c < k; ++c) gaussian_block(comps[c], d, Xt.data(), Z.data(), A.data() + c * P);
-            for (std::size_t u = 0; u < U; ++u) log_sum_exp_lanes(A.data(), k, u * W).store_aligned(out.data() + u * W);
+            bool nan = false;
+            for (std::size_t u = 0; u < U; ++u) log_sum_exp_lanes(A.data(), k, u * W, nan).store_aligned(out.data() + u * W);
+            seen[static_cast<std::size_t>(b)] = nan ? 1 : 0;
             for (std::size_t p = 0; p < count; ++p) l(first + p) = out[p];
         }
     }
+    // a NaN lane: a NaN coordinate (the check throws the reference's message) or an infinite one (it passes)
+    if (std::find(seen.begin(), seen.end(), 1) != seen.end())
+        dlmath::detail::check_points(dlmath::detail::fn::mixture_batch_log_pdf, X, dim);
     return l;
 }
 
@@ -165,8 +178,9 @@ struct Packed1D {
 // points, pass 1 finds m = max_i a_i, pass 2 sums exp(a_i - m) (the kernel
 // exponential, kernels/exp.hpp, as stage 3 of the multivariate density above);
 // the scalar tail does the same with std::exp. Compute-bound: k exp per point.
-void mixture_1d_range(const std::vector<Packed1D>& comps, const double* x, double* l, std::size_t begin,
+bool mixture_1d_range(const std::vector<Packed1D>& comps, const double* x, double* l, std::size_t begin,
                       std::size_t end) {
+    bool seen = false;  // a result that was NaN: a NaN or infinite x (see stage 3 above)
     const auto a_of = [](const Packed1D& c, auto xi) {
         const auto z = (xi - c.mu) * c.inv_sigma;
         return c.constant - 0.5 * (z * z);
@@ -179,27 +193,30 @@ void mixture_1d_range(const std::vector<Packed1D>& comps, const double* x, doubl
             for (const Packed1D& c : comps) m = xsimd::max(m, a_of(c, xi));
             for (const Packed1D& c : comps) s += detail::exp(a_of(c, xi) - m);
             const batch r = m + xsimd::log(s);
-            xsimd::select(xsimd::isnan(r), batch(neg_inf), r).store_unaligned(l + i);  // x = +-inf: density 0
+            const auto nan = xsimd::isnan(r);
+            seen = seen || xsimd::any(nan);
+            xsimd::select(nan, batch(neg_inf), r).store_unaligned(l + i);  // x = +-inf: density 0
         },
         [&](std::size_t i) {
             double m = neg_inf, s = 0.0;
             for (const Packed1D& c : comps) m = std::fmax(m, a_of(c, x[i]));
             for (const Packed1D& c : comps) s += std::exp(a_of(c, x[i]) - m);
             const double r = m + std::log(s);
+            seen = seen || std::isnan(r);
             l[i] = std::isnan(r) ? neg_inf : r;
         });
+    return seen;
 }
 //! [fast_mixture_1d]
 
 }  // namespace
 
 Vector log_pdf(const MultivariateGaussian& g, const Matrix& X) {
-    dlmath::detail::check_points(dlmath::detail::fn::mixture_batch_log_pdf, X, g.dim());
-    return gaussian_mixture_log_pdf({pack(g, 0.0)}, X);
+    dlmath::detail::check_points_shape(dlmath::detail::fn::mixture_batch_log_pdf, X, g.dim());
+    return gaussian_mixture_log_pdf({pack(g, 0.0)}, X, g.dim());
 }
 
 Vector log_pdf(const Mixture<Gaussian>& m, const Vector& x) {
-    dlmath::detail::check_points(dlmath::detail::fn::mixture_batch_log_pdf, x);
     std::vector<Packed1D> comps;
     for (std::size_t c = 0; c < m.size(); ++c) {
         const Gaussian& g = m.components()[c];
@@ -211,18 +228,23 @@ Vector log_pdf(const Mixture<Gaussian>& m, const Vector& x) {
     constexpr std::size_t chunk = 64 * W;  // points per parallel chunk, a multiple of W: one tail, at the end
     const std::size_t nchunks = (n + chunk - 1) / chunk;
     const bool threads = n * m.size() >= density_parallel_threshold;
+    std::vector<unsigned char> seen(nchunks, 0);
     detail::parallel_for(0, static_cast<long long>(nchunks), threads, [&](long long b) {
         const std::size_t begin = static_cast<std::size_t>(b) * chunk;
-        mixture_1d_range(comps, x.data(), l.data(), begin, begin + chunk <= n ? begin + chunk : n);
+        seen[static_cast<std::size_t>(b)] =
+            mixture_1d_range(comps, x.data(), l.data(), begin, begin + chunk <= n ? begin + chunk : n) ? 1 : 0;
     });
+    // a NaN result: a NaN x (the check throws the reference's message) or an infinite one (it passes)
+    if (std::find(seen.begin(), seen.end(), 1) != seen.end())
+        dlmath::detail::check_points(dlmath::detail::fn::mixture_batch_log_pdf, x);
     return l;
 }
 
 Vector log_pdf(const Mixture<MultivariateGaussian>& m, const Matrix& X) {
-    dlmath::detail::check_points(dlmath::detail::fn::mixture_batch_log_pdf, X, m.dim());
+    dlmath::detail::check_points_shape(dlmath::detail::fn::mixture_batch_log_pdf, X, m.dim());
     std::vector<PackedGaussian> comps;
     for (std::size_t c = 0; c < m.size(); ++c) comps.push_back(pack(m.components()[c], m.log_weights()(c)));
-    return gaussian_mixture_log_pdf(comps, X);
+    return gaussian_mixture_log_pdf(comps, X, m.dim());
 }
 
 MonteCarloEstimate kl_divergence_monte_carlo(const Mixture<Gaussian>& p, const Mixture<Gaussian>& q, Rng& rng,

@@ -180,6 +180,30 @@ TEST(MonteCarloKL, FastAndReferenceDrawTheSameSample) {
 
 // ---------------------------------------------------------------- bad input
 
+// The fast densities find a NaN point in their own pass and only then run the reference's check:
+// the same error wherever the NaN sits (first, in another thread's block, the last row, a tail
+// lane), also beside infinite coordinates, which alone are not rejected. A pass that missed the
+// NaN would return -inf for its row instead of throwing.
+TEST(BadInput, FastLogPdfFindsNaNInItsPass) {
+    const auto m = random_mixture(3, 4, 1);
+    Matrix X = random<Matrix>({5003, 4}, 9);
+    X(17, 1) = kInf;
+    for (const auto& [i, j] : std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {2600, 3}, {5002, 2}, {17, 0}}) {
+        Matrix B = X;
+        B(i, j) = kNaN;
+        expect_same_error([&] { fast::log_pdf(m, B); }, [&] { ref::log_pdf(m, B); });
+        expect_same_error([&] { fast::log_pdf(m.components()[1], B); }, [&] { ref::log_pdf(m.components()[1], B); });
+    }
+    const Mixture<Gaussian> m1(Vector{0.3, 0.7}, {Gaussian(), Gaussian::from_stddev(2.0, 0.5)});
+    Vector x = random<Vector>({70003}, 10);
+    x(5) = -kInf;
+    for (const std::size_t i : {std::size_t{0}, std::size_t{40000}, std::size_t{70002}, std::size_t{70001}}) {
+        Vector b = x;
+        b(i) = kNaN;
+        expect_same_error([&] { fast::log_pdf(m1, b); }, [&] { ref::log_pdf(m1, b); });
+    }
+}
+
 TEST(BadInput, FastBatchedLogPdfRejectsWhatTheReferenceRejects) {
     const auto m = random_mixture(2, 3, 1);
     const Matrix wrong = xt::zeros<double>({4, 2});

@@ -223,13 +223,19 @@ inline void check_point(std::string_view function, const Vector& x, std::size_t 
     }
 }
 
-/// Points of a d-dimensional density, one per row of `X ~ (n, d)`:
-/// `shape_error` unless X has d columns, `domain_error` naming the first NaN.
-inline void check_points(std::string_view function, const Matrix& X, std::size_t d) {
+/// The shape part of the check below: `shape_error` unless X has d columns. A caller that
+/// finds NaN in its own pass calls this first and the full check when its pass saw one.
+inline void check_points_shape(std::string_view function, const Matrix& X, std::size_t d) {
     if (X.shape(1) != d) {
         throw shape_error(message(function, ": X must have d = ", d, " columns, one point per row (X is ",
                                   shape_string(X), ")"));
     }
+}
+
+/// Points of a d-dimensional density, one per row of `X ~ (n, d)`:
+/// `shape_error` unless X has d columns, `domain_error` naming the first NaN.
+inline void check_points(std::string_view function, const Matrix& X, std::size_t d) {
+    check_points_shape(function, X, d);
     for (std::size_t k = 0; k < X.size(); ++k) {
         if (std::isnan(X.data()[k])) {
             throw domain_error(message(function, ": X must not contain NaN (X is ", shape_string(X), ", X(", k / d,
