@@ -12,6 +12,10 @@
 
 #include "kernels/simd.hpp"
 
+// the FMA pass inlines xsimd AVX-512 code that trips GCC 12's false uninitialised-value
+// warning (kernels/simd.hpp)
+DLMATH_AVX512_FALSE_WARNINGS_OFF
+
 namespace dlmath::bench {
 
 namespace {
@@ -92,3 +96,5 @@ double triad_gbs(int passes) {
 double fma_peak_gflops(int passes) { return median_rate(passes, [] { return fma_pass(); }); }
 
 }  // namespace dlmath::bench
+
+DLMATH_AVX512_FALSE_WARNINGS_ON

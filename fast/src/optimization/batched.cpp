@@ -52,6 +52,10 @@
 #include "../kernels/simd.hpp"
 #include "../kernels/parallel.hpp"
 
+// xsimd's AVX-512 horizontal add, inlined below, trips GCC 12's false uninitialised-value
+// warning (simd.hpp).
+DLMATH_AVX512_FALSE_WARNINGS_OFF
+
 namespace dlmath::fast {
 
 using detail::batch;
@@ -481,3 +485,5 @@ LossGradient logistic_loss_gradient(const Matrix& X, const Vector& y, const Vect
 //! [logistic_loss_gradient]
 
 }  // namespace dlmath::fast
+
+DLMATH_AVX512_FALSE_WARNINGS_ON

@@ -19,6 +19,9 @@
 
 #include "../simd.hpp"
 
+// xsimd's AVX-512 sincos trips GCC 12's false uninitialised-value warning (simd.hpp).
+DLMATH_AVX512_FALSE_WARNINGS_OFF
+
 namespace dlmath::fast::detail {
 
 //! [exercise_kernel]
@@ -50,3 +53,5 @@ inline void exercise_soa(const double* x1, const double* x2, std::size_t n, doub
 }
 
 }  // namespace dlmath::fast::detail
+
+DLMATH_AVX512_FALSE_WARNINGS_ON
