@@ -21,8 +21,9 @@ inline constexpr std::size_t pairwise_leaf = 128;
 ///
 /// \par Fast twin
 /// The same halving down to leaves of `pairwise_leaf` elements; a leaf is
-/// summed by 4 SIMD accumulators (so 4·W lanes), added pairwise and across
-/// lanes, its scalar tail last. From `parallel_threshold` elements the
+/// summed by SIMD accumulators (4 registers of W lanes; 2 for a full leaf
+/// inside a range of 2^j full leaves, whose tree is then added without
+/// recursion), added pairwise and across lanes, its scalar tail last. From `parallel_threshold` elements the
 /// vector is cut into the fixed blocks of the blocked reduction, each
 /// summed so by one thread, and the block sums are added pairwise. The
 /// order depends on n only. A term goes through at most L − 1 additions
