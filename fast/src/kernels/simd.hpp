@@ -146,6 +146,30 @@ inline auto lanes_sum(const B& b) {
     return xsimd::hadd(b);
 }
 
+/// The lanes of v turned by r places: lane l of the result is lane (l + r) mod W of v, for
+/// r in [0, W). On AVX-512, one permute; elsewhere through memory.
+template <class B>
+inline B rotate_lanes(const B& v, std::size_t r) {
+    using T = typename B::value_type;
+    constexpr std::size_t w = B::size;
+#if defined(__AVX512F__)
+    if constexpr (sizeof(B) == 64 && std::is_same_v<T, double>) {
+        const __m512i idx = _mm512_add_epi64(_mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_epi64(
+                                                 static_cast<long long>(r)));  // permutexvar reads the low 3 bits
+        return B(_mm512_permutexvar_pd(idx, v));
+    } else if constexpr (sizeof(B) == 64 && std::is_same_v<T, float>) {
+        const __m512i idx = _mm512_add_epi32(
+            _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+            _mm512_set1_epi32(static_cast<int>(r)));  // the low 4 bits
+        return B(_mm512_permutexvar_ps(idx, v));
+    }
+#endif
+    alignas(64) T in[w], out[w];
+    v.store_aligned(in);
+    for (std::size_t l = 0; l < w; ++l) out[l] = in[(l + r) % w];
+    return B::load_aligned(out);
+}
+
 /// Sum of the accumulators a[first], ..., a[first + count − 1] in a fixed
 /// pairwise order, e.g. for four: (a0 + a1) + (a2 + a3). count must be a
 /// power of two.
