@@ -94,9 +94,9 @@ inline void split_exponent_bits(const batch& x, batch& k, batch& m) {
     m = xsimd::select(zero | infinite, batch(1.0), m);
 }
 
-/// The same split, bit for bit (a test checks it). This and kernels/simd.hpp's
-/// FMA are the only places where an architecture's intrinsics appear, each
-/// behind its own macro: on AVX-512, getexp and getmant give k and the
+/// The same split, bit for bit (a test checks it). One of the few places where
+/// an architecture's intrinsics appear (kernels/simd.hpp lists them), behind
+/// its own macro: on AVX-512, getexp and getmant give k and the
 /// mantissa in [1, 2) directly, subnormals and the limits included (getexp(0)
 /// = −inf, getexp(inf) = +inf, getmant of either is 1), and a mantissa from
 /// √2 up is halved (exact) with k + 1 — 5 instructions where the bit

@@ -26,8 +26,10 @@
 // its instructions, and an error analysis that counts one rounding per FMA
 // (kernels/log.hpp) would not hold. Where the compiler targets AVX-512F these
 // call the fused instructions; elsewhere xsimd's (fused on FMA3 and NEON
-// targets; a*b + c only where the machine has no FMA at all). This is the one
-// place where an architecture's intrinsics appear, behind its own macro.
+// targets; a*b + c only where the machine has no FMA at all). The FMA here,
+// the lane rotation below, the exponent split of kernels/log.hpp and the
+// scaling of kernels/exp.hpp are the only places where an architecture's
+// intrinsics appear, each behind its own macro with a portable path.
 #pragma once
 
 #include <array>
