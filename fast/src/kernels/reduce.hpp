@@ -27,18 +27,19 @@
 
 namespace dlmath::fast::detail {
 
-/// The partial results of the fixed blocks of [0, n), in block order,
+/// The partial results of the fixed blocks of Len elements (reduction_block
+/// unless a kernel names its own constant) of [0, n), in block order,
 /// computed in parallel (n ≥ parallel_threshold is the callers' case); a
 /// team of one thread runs the same blocks in a plain loop (parallel_for).
-template <class Block>
+template <std::size_t Len = reduction_block, class Block>
 auto block_partials(std::size_t n, Block& block) {
     using P = std::invoke_result_t<Block&, std::size_t, std::size_t>;
-    const std::size_t nblocks = (n + reduction_block - 1) / reduction_block;
+    const std::size_t nblocks = (n + Len - 1) / Len;
     std::vector<P> partial(nblocks);
     const long long nb = static_cast<long long>(nblocks);
     auto one = [&](long long b) {
-        const std::size_t begin = static_cast<std::size_t>(b) * reduction_block;
-        const std::size_t end = begin + reduction_block < n ? begin + reduction_block : n;
+        const std::size_t begin = static_cast<std::size_t>(b) * Len;
+        const std::size_t end = begin + Len < n ? begin + Len : n;
         partial[static_cast<std::size_t>(b)] = block(begin, end);
     };
     parallel_for(0, nb, true, one);  // a team of one enters no region (parallel.hpp)
@@ -48,12 +49,12 @@ auto block_partials(std::size_t n, Block& block) {
 /// Reduces [0, n) block by block: `block(begin, end)` returns the partial
 /// result P of one block, and `combine(acc, part)` folds the partials in
 /// block order, starting from `init` (which must be combine's identity,
-/// e.g. 0 for a sum).
-template <class P, class Block, class Combine>
+/// e.g. 0 for a sum); blocks of Len elements, as block_partials.
+template <std::size_t Len = reduction_block, class P, class Block, class Combine>
 P blocked_reduce(std::size_t n, P init, Block block, Combine combine) {
     if (n < parallel_threshold) return combine(init, block(std::size_t{0}, n));
     P acc = init;
-    for (const P& part : block_partials(n, block)) acc = combine(acc, part);
+    for (const P& part : block_partials<Len>(n, block)) acc = combine(acc, part);
     return acc;
 }
 

@@ -76,7 +76,7 @@ struct Compensated {
 // sums and negated compensations are folded into one scalar compensated sum
 // in lane order, then the scalar tail.
 template <class T>
-Compensated<T> kahan_block(const T* x, std::size_t begin, std::size_t end) {
+Compensated<T> kahan_lanes(const T* x, std::size_t begin, std::size_t end) {
     using B = detail::batch_of<T>;
     constexpr std::size_t w = detail::width_of<T>;
     std::array<std::array<B, 2>, kUnroll> acc;  // accumulator u: its sums acc[u][0], compensations acc[u][1]
@@ -127,13 +127,15 @@ template <class T>
 T sum_kahan(const xt::xtensor<T, 1>& x) {
     const std::size_t n = x.size();
     const T* data = x.data();
-    auto block = [data](std::size_t begin, std::size_t end) { return kahan_block(data, begin, end); };
-    const Compensated<T> total = detail::blocked_reduce(n, Compensated<T>{}, block,
-                                                        [](Compensated<T> acc, const Compensated<T>& part) {
-                                                            acc.add(part.s);
-                                                            acc.add(-part.c);
-                                                            return acc;
-                                                        });
+    auto block = [data](std::size_t begin, std::size_t end) { return kahan_lanes(data, begin, end); };
+    // blocks of kahan_block elements: the lane fold that ends a block is one long chain of dependent
+    // additions, so it must be rare next to the stream (config.hpp)
+    const auto combine = [](Compensated<T> acc, const Compensated<T>& part) {
+        acc.add(part.s);
+        acc.add(-part.c);
+        return acc;
+    };
+    const Compensated<T> total = detail::blocked_reduce<kahan_block>(n, Compensated<T>{}, block, combine);
     const T s = total.s - total.c;
     // an infinite term makes a compensation inf − inf = NaN: return the IEEE sum, as the reference
     if (!std::isfinite(s)) return sum_pairwise(x);

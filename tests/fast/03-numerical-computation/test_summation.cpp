@@ -45,10 +45,10 @@ double fast_kahan_factor(std::size_t n) {
 }
 // Lengths on every path: empty, shorter than a batch, a prime, around one
 // leaf, below and above the threading threshold, several reduction blocks
-// with a tail.
+// with a tail, several blocks of the compensated sum with a tail.
 std::vector<std::size_t> lengths() {
-    constexpr std::size_t t = fast::parallel_threshold, b = fast::reduction_block;
-    return {0, 1, 3, 7, 13, 127, 128, 129, 1021, t - 1, t, t + 3, 5 * b + 11};
+    constexpr std::size_t t = fast::parallel_threshold, b = fast::reduction_block, k = fast::kahan_block;
+    return {0, 1, 3, 7, 13, 127, 128, 129, 1021, t - 1, t, t + 3, 5 * b + 11, 3 * k + 11};
 }
 
 template <class T>

@@ -42,7 +42,7 @@ T sum_pairwise(const xt::xtensor<T, 1>& x);
 /// Kahan's recurrence runs in each of 4·W SIMD lanes over its share of a
 /// block; then one scalar compensated sum folds, in a fixed order, every
 /// lane's sum and the negated compensation, block after block (blocks of
-/// the blocked reduction in parallel from `parallel_threshold` elements).
+/// `kahan_block` elements, in parallel from `parallel_threshold` elements).
 /// Two compensated sums in sequence give twice the reference bound:
 /// \f[ |\hat s - s| \le \bigl(4u + O(n u^2)\bigr) \sum_i |x_i|. \f]
 /// Bound attacked: memory (4 flops per 8 bytes in double: still far below
