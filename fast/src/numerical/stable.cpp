@@ -4,15 +4,17 @@
 // reference twin; every SIMD loop ends with a scalar tail.
 //
 // Bound attacked: the exponential's instructions. Each entry costs one
-// kernel exponential (kernels/exp.hpp, some 25 vector instructions per
-// batch: about 0.74 ns per entry and core for an exp-sum in cache on a
-// 2-core AVX-512 machine) against 8 bytes read (and 8 written by softmax
+// kernel exponential (kernels/exp.hpp, 21 vector instructions per batch on
+// AVX-512, 34 elsewhere: 0.49 ns per entry and core for an exp-sum in L1 on
+// a 2-core AVX-512 machine) against 8 bytes read (and 8 written by softmax
 // and log_softmax), so the row-wise kernels stay below the triad's rate on
-// a machine with much bandwidth per core. logsumexp and log_softmax keep the
-// online normaliser's single pass per row: a max pass first and an exp-sum
-// pass from cache saves some 8% of the instructions (0.98 against 1.06 ns
-// per entry in cache) but was slower on rows streamed from memory, where
-// the single pass overlaps the loads with the exponentials.
+// a machine with much bandwidth per core. logsumexp and log_softmax take
+// the two-pass normaliser (online_softmax.hpp): a max pass, then an exp-sum
+// pass from cache, which spares the online pass's bookkeeping (0.98 against
+// 1.06 ns per entry in cache). Alone it was slower on rows streamed from
+// memory, where the online pass overlaps the loads with the exponentials;
+// its second pass therefore prefetches the next block, and the row-wise
+// kernels (softmax too) the thread's next row (by_rows).
 
 #include "dlmath/fast/numerical/stable.hpp"
 
@@ -64,8 +66,10 @@ Normaliser blocked_normaliser(const double* x, std::size_t n) {
     return s;
 }
 
-// row_kernel(x_row, y_row, n) on every row of X (row-major), rows shared among the threads
-// above stable_parallel_threshold entries; each row is one thread's.
+// row_kernel(x_row, y_row, n, next_row, next_n) on every row of X (row-major), rows shared
+// among the threads above stable_parallel_threshold entries; each row is one thread's. The
+// kernel is told the row after its own (none after the last), which the same thread takes
+// next but at the end of its share (schedule(static)), so that it can prefetch it.
 template <class RowKernel>
 Matrix by_rows(const Matrix& X, RowKernel row_kernel) {
     const std::size_t m = X.shape(0), n = X.shape(1);
@@ -74,7 +78,7 @@ Matrix by_rows(const Matrix& X, RowKernel row_kernel) {
     double* py = Y.data();
     detail::parallel_for(0, static_cast<long long>(m), m * n >= stable_parallel_threshold, [&](long long i) {
         const std::size_t r = static_cast<std::size_t>(i);
-        row_kernel(px + r * n, py + r * n, n);
+        row_kernel(px + r * n, py + r * n, n, px + (r + 1) * n, r + 1 < m ? n : 0);
     });
     return Y;
 }

@@ -215,7 +215,11 @@ inline void softmax_row_online(const double* x, double* y, std::size_t n) {
 /// stored and summed (4 accumulators, added in a fixed order: the result depends on n only);
 /// (3) y times 1/S, S = sum of y in [1, n]. A row whose maximum is not finite (a NaN, a +inf,
 /// or every entry −inf) takes the online path, whose special values are the reference's.
-inline void softmax_row(const double* x, double* y, std::size_t n) {
+/// As in two_pass_normaliser, a caller that names the row it takes next (next[0, next_n))
+/// has pass 2 prefetch it into L2, one line per batch, so that the next row's pass 1, which
+/// only waits on memory, reads it from there.
+inline void softmax_row(const double* x, double* y, std::size_t n, const double* next = nullptr,
+                        std::size_t next_n = 0) {
     constexpr std::size_t U = 4;
     bool nan = false;
     const double m = maximum(x, n, nan);  // pass 1
@@ -224,6 +228,7 @@ inline void softmax_row(const double* x, double* y, std::size_t n) {
     const double S = sum_batches<double, U>(
         0, n,
         [&](const batch& acc, std::size_t i) {  // pass 2: e^(x − m), stored and summed
+            __builtin_prefetch(i < next_n ? next + i : x, 0, 2);  // the next row, into L2
             const batch e = detail::exp(xsimd::load_unaligned(x + i) - vm);
             e.store_unaligned(y + i);
             return acc + e;
@@ -237,9 +242,11 @@ inline void softmax_row(const double* x, double* y, std::size_t n) {
 }
 //! [softmax_row]
 
-/// The log_softmax of one row, one thread: x − LSE(x), LSE by the two passes.
-inline void log_softmax_row(const double* x, double* y, std::size_t n) {
-    subtract(x, y, n, finish(two_pass_normaliser(x, n)));
+/// The log_softmax of one row, one thread: x − LSE(x), LSE by the two passes, the second of
+/// which prefetches the next row (next[0, next_n)) when the caller names it.
+inline void log_softmax_row(const double* x, double* y, std::size_t n, const double* next = nullptr,
+                            std::size_t next_n = 0) {
+    subtract(x, y, n, finish(two_pass_normaliser(x, n, next, next_n)));
 }
 
 }  // namespace dlmath::fast::detail
