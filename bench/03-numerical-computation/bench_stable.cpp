@@ -90,7 +90,7 @@ void register_all() {
         .step(3, "online max + sum in one pass (scalar)", ladder::softmax_step3, agrees_with_fast, steps)
         .step(4, "+ xsimd and the kernel exp (1 thread)", ladder::softmax_step4, agrees_with_fast, steps)
         .step(5, "one exp per element: max, exp-store-sum, scale", ladder::softmax_step5, agrees_with_fast, steps)
-        .step(6, "+ OpenMP across rows (all threads)", ladder::softmax_step6, agrees_with_fast, steps)
+        .step(6, "+ OpenMP across rows, next row prefetched (all threads)", ladder::softmax_step6, agrees_with_fast, steps)
         .fast([](const Matrix& X) { return dlmath::fast::softmax(X, 1); })
         .library(xt_softmax, slow);
 

@@ -4,8 +4,8 @@
 // reference twin; every SIMD loop ends with a scalar tail.
 //
 // Bound attacked: the exponential's instructions. Each entry costs one
-// kernel exponential (kernels/exp.hpp, 21 vector instructions per batch on
-// AVX-512, 34 elsewhere: 0.49 ns per entry and core for an exp-sum in L1 on
+// kernel exponential (kernels/exp.hpp, 19 vector instructions per batch on
+// AVX-512, 32 elsewhere: 0.43 ns per entry and core for an exp-sum in L1 on
 // a 2-core AVX-512 machine) against 8 bytes read (and 8 written by softmax
 // and log_softmax), so the row-wise kernels stay below the triad's rate on
 // a machine with much bandwidth per core. logsumexp and log_softmax take

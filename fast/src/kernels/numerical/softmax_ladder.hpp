@@ -16,7 +16,10 @@
 //     the row lives, at the price of computing each exponential twice;
 //  4. the same with xsimd batches and the kernel exponential (kernels/exp.hpp),
 //     one thread;
-//  5. + OpenMP across rows: dlmath::fast::softmax(X, 1).
+//  5. one exponential per element: the maximum, then e^(x − m) stored and
+//     summed, then the row scaled, all on batches (softmax_row), one thread;
+//  6. + OpenMP across rows, each thread's second pass prefetching the row it
+//     takes next: dlmath::fast::softmax(X, 1).
 //
 // Every step computes e^(x_ij − m_i) / sum_j e^(x_ij − m_i); they agree with
 // the reference within the fast twin's bound, (6n + 20)u relative per entry.
